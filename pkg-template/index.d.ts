@@ -1,0 +1,108 @@
+/** Texts come in Simplified Chinese and English. */
+export interface Text { zh: string; en: string }
+
+export type Verdict = 'pass' | 'fail' | 'warn' | 'not_measured';
+export type Overall = 'pass' | 'warn' | 'fail' | 'incomplete';
+export type Severity = 'fail' | 'warn';
+export type Format = 'jpeg' | 'png' | 'webp' | 'gif' | 'bmp' | 'heif' | 'avif' | 'unknown';
+
+export type RuleId =
+  | 'file.format' | 'file.size_px' | 'file.bit_depth' | 'file.color_space' | 'file.quality'
+  | 'file.kb' | 'file.dpi' | 'file.name'
+  | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y' | 'geom.face_width' | 'geom.center_x'
+  | 'geom.pupils_level'
+  | 'face.eyes_open' | 'face.lips_closed' | 'face.pose'
+  | 'light.face_highlight' | 'light.nose_highlight' | 'light.even'
+  | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'image.sharp' | 'image.no_edits';
+
+/** One rule's result. */
+export interface Item {
+  rule: RuleId;
+  title: Text;
+  verdict: Verdict;
+  severity: Severity;
+  /** Stable reason code: `in_range`, `above_max`, `below_min`, `not_jpeg`, `wrong_size`, `analysis_unavailable`, … */
+  reason: string;
+  /** The measured value: a number in `unit`, or a text such as "600×800". */
+  value?: number | string;
+  unit?: string;
+  min?: number;
+  max?: number;
+  /** What is required, for rules that are not a numeric range. */
+  expected?: string;
+  message: Text;
+  /** What to do; present when the item does not pass. */
+  advice?: Text;
+}
+
+export interface JpegDetails {
+  width_px: number;
+  height_px: number;
+  components: number;
+  precision_bits: number;
+  color: 'grey' | 'ycbcr' | 'rgb' | 'cmyk' | 'ycck';
+  process: 'baseline' | 'extended_sequential' | 'progressive' | 'lossless' | 'hierarchical';
+  arithmetic: boolean;
+  scans: number;
+  jfif?: { version: [number, number]; unit: 'aspect_only' | 'per_inch' | 'per_cm'; x_density: number; y_density: number };
+  exif?: { orientation?: number; dpi?: number };
+  adobe_transform?: number;
+  icc?: { bytes: number; color_space: string };
+  comments: number;
+  quality?: { quality: number; exact: boolean };
+  has_eoi: boolean;
+  truncated: boolean;
+  trailing_bytes: number;
+}
+
+/** The result of checking one photo. */
+export interface Report {
+  schema_version: 1;
+  generator: string;
+  profile: { id: string; title: Text; width_px: number; height_px: number };
+  verdict: Overall;
+  counts: { pass: number; fail: number; warn: number; not_measured: number };
+  file: {
+    name?: string;
+    format: Format;
+    size_bytes: number;
+    width_px?: number;
+    height_px?: number;
+    jpeg?: JpegDetails;
+  };
+  items: Item[];
+}
+
+/** A profile: see docs/profile-format.md. `extends` starts from a built-in profile. */
+export interface Profile {
+  extends?: string;
+  id: string;
+  title: Text;
+  source?: string;
+  width_px: number;
+  height_px: number;
+  rules: Record<string, unknown>;
+}
+
+export interface CheckOptions {
+  /** A built-in profile id (`chsi`, the default; `chsi-nanjing`; `xinhua-960`) or a custom profile. */
+  profile?: string | Profile;
+  /** The file's name, for the `.jpg` extension and naming rules. */
+  fileName?: string;
+}
+
+export interface InitOptions {
+  /** Where to load the wasm from; defaults to `photogate_wasm_bg.wasm` beside index.js. */
+  wasm?: URL | string | Response | BufferSource | WebAssembly.Module;
+}
+
+/** Thrown for input that is not a photo at all, limits, bad options or profiles. */
+export class PhotogateError extends Error {
+  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `not_initialized`, `init_failed`. */
+  code: string;
+}
+
+export function init(options?: InitOptions): Promise<void>;
+export function check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions): Report;
+export function profiles(): Profile[];
+export function version(): string;

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: the wasm core, its wasm-bindgen glue and pkg-template/.
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_node_modules # binaryen's wasm-opt (Debian's is too old for reference types)
+
+say "building the wasm core (release)"
+cargo build --lib --release --target wasm32-unknown-unknown --no-default-features
+raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/photogate.wasm"
+
+rm -rf pkg && mkdir -p pkg
+wasm-bindgen --target web --out-dir pkg --out-name photogate_wasm "$raw"
+"$ROOT/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o pkg/photogate_wasm_bg.wasm pkg/photogate_wasm_bg.wasm
+cp pkg-template/* pkg/
+bytes=$(stat -c %s pkg/photogate_wasm_bg.wasm)
+gz=$(gzip -9 -c pkg/photogate_wasm_bg.wasm | wc -c)
+say "pkg/ ready: photogate_wasm_bg.wasm $bytes bytes, $gz gzipped"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# README command 2: every test. Rust unit, doc and integration tests natively; then the built wasm
+# package in Node and the self-check page in headless Chromium, on the same fixtures.
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+say "Rust: format, lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+
+say "Rust: unit, integration and doc tests"
+cargo test
+
+say "building the CLI and the wasm package"
+cargo build --bin photogate
+bash scripts/build-wasm.sh
+ensure_node_modules
+ensure_chromium
+
+say "JavaScript: the package in Node and the page in headless Chromium"
+export PHOTOGATE_CLI="$CARGO_TARGET_DIR/debug/photogate"
+node --test --test-concurrency=1 tests/js/

@@ -1,0 +1,114 @@
+//! Command-line arguments, and their meaning checked before any work.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+use photogate::{Limits, Profile};
+
+/// Checks diploma e-registration photos (学历证书电子注册图像) against the standard.
+#[derive(Debug, Parser)]
+#[command(name = "photogate", version, about)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check photos and print a report per file. Exits 0 when none fails, 1 when any fails, 2 on errors.
+    Check(CheckArgs),
+    /// List the built-in profiles, or print one as JSON.
+    Profiles {
+        /// Print this profile as JSON (a starting point for a custom profile).
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Photo files or folders (folders are read for image files, recursively).
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// A built-in profile name (chsi, chsi-nanjing, xinhua-960) or the path of a profile JSON file.
+    #[arg(long, short, default_value = "chsi", value_name = "NAME|PATH")]
+    pub(crate) profile: String,
+    /// Print one report per line as JSON (JSON Lines) instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Print the English messages instead of the Chinese ones.
+    #[arg(long)]
+    pub(crate) en: bool,
+}
+
+/// What `check` will do, validated.
+pub(crate) struct CheckPlan {
+    pub(crate) files: Vec<PathBuf>,
+    pub(crate) profile: Profile,
+    pub(crate) limits: Limits,
+    pub(crate) json: bool,
+    pub(crate) english: bool,
+}
+
+/// Extensions read when walking a folder; files named on the command line are always read.
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp", "gif", "bmp", "heic", "heif", "avif"];
+const MAX_FOLDER_DEPTH: usize = 8;
+
+impl CheckPlan {
+    pub(crate) fn from_args(args: CheckArgs) -> anyhow::Result<CheckPlan> {
+        let profile = load_profile(&args.profile)?;
+        let mut files = Vec::new();
+        for path in &args.paths {
+            if path.is_dir() {
+                collect(path, 0, &mut files)
+                    .with_context(|| format!("cannot read the folder {}", path.display()))?;
+            } else if path.is_file() {
+                files.push(path.clone());
+            } else {
+                bail!("{} is not a file or folder: check the path given as FILE", path.display());
+            }
+        }
+        Ok(CheckPlan { files, profile, limits: Limits::default(), json: args.json, english: args.en })
+    }
+}
+
+fn load_profile(spec: &str) -> anyhow::Result<Profile> {
+    if Profile::builtin_ids().any(|id| id == spec) {
+        return Ok(Profile::builtin(spec)?);
+    }
+    let path = Path::new(spec);
+    if !path.exists() {
+        let known: Vec<&str> = Profile::builtin_ids().collect();
+        bail!(
+            "--profile {spec}: no such built-in profile or file; built-in profiles are {}",
+            known.join(", ")
+        );
+    }
+    let json = std::fs::read_to_string(path).with_context(|| format!("--profile: cannot read {spec}"))?;
+    Profile::from_json(&json).with_context(|| format!("--profile {spec}"))
+}
+
+fn collect(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if depth > MAX_FOLDER_DEPTH {
+        return Ok(());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, depth + 1, files)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| IMAGE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

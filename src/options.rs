@@ -1,0 +1,68 @@
+//! Check options as JSON, the form the WebAssembly boundary and custom integrations pass.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::profile::Profile;
+
+/// Options of one check, as JSON: `{"profile": "chsi" | {…custom profile…}, "fileName": "a.jpg"}`.
+/// Every field is optional; the profile defaults to `chsi`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct CheckRequest {
+    /// A built-in profile id, or a custom profile object.
+    #[serde(default)]
+    pub profile: Option<Value>,
+    /// The file's name, for the extension and naming rules.
+    #[serde(default)]
+    pub file_name: Option<String>,
+}
+
+impl CheckRequest {
+    /// Parses options JSON; an empty string means the defaults.
+    pub fn from_json(json: &str) -> Result<CheckRequest> {
+        if json.trim().is_empty() {
+            return Ok(CheckRequest::default());
+        }
+        serde_json::from_str(json)
+            .map_err(|e| Error::new(ErrorKind::InvalidOptions, format!("invalid check options: {e}")))
+    }
+
+    /// The profile the options name: a built-in id or a custom profile.
+    pub fn resolve_profile(&self) -> Result<Profile> {
+        match &self.profile {
+            None => Profile::builtin("chsi"),
+            Some(Value::String(id)) => Profile::builtin(id),
+            Some(custom @ Value::Object(_)) => Profile::from_json(&custom.to_string()),
+            Some(_) => Err(Error::new(
+                ErrorKind::InvalidOptions,
+                "option `profile` must be a built-in profile id or a profile object",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_builtin_and_custom_profiles() {
+        let r = CheckRequest::from_json(r#"{"profile":"chsi-nanjing","fileName":"a.jpg"}"#).unwrap();
+        assert_eq!(r.resolve_profile().unwrap().id, "chsi-nanjing");
+        assert_eq!(r.file_name.as_deref(), Some("a.jpg"));
+        let custom = CheckRequest::from_json(
+            r#"{"profile":{"extends":"chsi","id":"school","rules":{"file.kb":{"severity":"fail","min":30,"max":60}}}}"#,
+        )
+        .unwrap();
+        let p = custom.resolve_profile().unwrap();
+        assert_eq!(p.rules.file_kb.unwrap().max, Some(60.0));
+        assert_eq!(CheckRequest::from_json("").unwrap().resolve_profile().unwrap().id, "chsi");
+        assert_eq!(CheckRequest::from_json(r#"{"profil":"x"}"#).unwrap_err().code(), "invalid_options");
+        assert_eq!(
+            CheckRequest::from_json(r#"{"profile":7}"#).unwrap().resolve_profile().unwrap_err().code(),
+            "invalid_options"
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! The stages assembled: bytes in, report out.
+
+use crate::analysis::Analysis;
+use crate::decode::decode;
+use crate::error::{ErrorKind, Result};
+use crate::inspect::inspect;
+use crate::limits::Limits;
+use crate::measure::measure;
+use crate::profile::Profile;
+use crate::report::{build, Report};
+
+/// What a check needs besides the bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions<'a> {
+    /// The profile to check against.
+    pub profile: &'a Profile,
+    /// The file name, for the extension and naming rules. Only the base name is read.
+    pub file_name: Option<&'a str>,
+    /// Bounds on the work.
+    pub limits: &'a Limits,
+}
+
+/// Checks a photo: inspect → decode → analyse → measure → evaluate → report.
+///
+/// A photo that breaks rules is a report, not an error. Errors are for input that is not an image at
+/// all ([`ErrorKind::EmptyInput`], [`ErrorKind::UnknownFormat`]), headers that cannot be read
+/// ([`ErrorKind::MalformedImage`]) and limits ([`ErrorKind::LimitExceeded`]). A file whose headers read
+/// but whose pixels do not decode gets a report in which `file.format` fails.
+///
+/// ```
+/// use photogate::{check, CheckOptions, Limits, Profile};
+/// let profile = Profile::chsi();
+/// let options = CheckOptions { profile: &profile, file_name: Some("photo.jpg"), limits: &Limits::default() };
+/// let err = check(b"not a photo", &options).unwrap_err();
+/// assert_eq!(err.code(), "unknown_format");
+/// ```
+pub fn check(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Report> {
+    let inspection = inspect(bytes, options.limits)?;
+    let (analysis, decode_error) = match decode(bytes, &inspection, options.limits) {
+        Ok(decoded) => (Some(Analysis::analyze(decoded)), None),
+        Err(e) if e.kind() == ErrorKind::LimitExceeded => return Err(e),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let measurements = measure(&inspection, decode_error.as_deref(), analysis.as_ref(), options.file_name);
+    Ok(build(options.profile, &inspection, &measurements, options.file_name))
+}

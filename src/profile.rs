@@ -1,0 +1,461 @@
+//! Profiles: the standard as data. A profile names the output size and every rule's threshold and
+//! severity; code never branches on a profile's name.
+//!
+//! Built-in profiles live in `profiles/*.json`. A custom profile is a JSON document of the same form;
+//! it may start from a built-in one with `"extends": "chsi"` and then override fields (objects are
+//! merged key by key, `null` removes a rule). The format is documented in `docs/profile-format.md`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::rule::RuleId;
+
+/// A text in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+/// What a rule that is not met does to the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The photo fails ("应" rules of the standard and the CHSI checker's items).
+    Fail,
+    /// The photo passes with a warning (rules worded "一般", generally).
+    Warn,
+}
+
+/// A numeric rule: the measured value must lie in `[min, max]` (either bound may be absent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangeRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// Smallest allowed value, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Largest allowed value, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Where the threshold comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A rule with no parameter of its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasicRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// `file.format`: JPEG, with one of the given file name extensions when a name is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// Allowed extensions without the dot, compared ignoring case, e.g. `["jpg"]`.
+    pub extensions: Vec<String>,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Whether an embedded ICC colour profile is acceptable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmbeddedProfile {
+    /// An RGB profile may be embedded.
+    Allow,
+    /// No profile may be embedded.
+    Forbid,
+}
+
+/// `file.color_space`: colour (YCbCr or RGB), never CMYK or grey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColorSpaceRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// Whether an ICC profile may be embedded.
+    pub embedded_profile: EmbeddedProfile,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// How files must be named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameScheme {
+    /// The 18-digit resident ID number with a valid GB 11643-1999 check digit.
+    IdNumber,
+    /// A 4-digit sequence number 0001–9999.
+    Sequence4,
+}
+
+/// `file.name`: the file name (without extension) follows a scheme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// The naming scheme.
+    pub scheme: NameScheme,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// `face.pose`: head roll and yaw limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoseRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// Largest allowed |roll| in degrees.
+    pub max_roll_deg: f64,
+    /// Largest allowed |yaw| in degrees.
+    pub max_yaw_deg: f64,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A reference background colour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BgReference {
+    /// Short name: `blue`, `white`, `grey`.
+    pub name: String,
+    /// sRGB colour.
+    pub rgb: [u8; 3],
+}
+
+/// `bg.color`: the background is near one of the reference colours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BgColorRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// Accepted colours.
+    pub references: Vec<BgReference>,
+    /// Largest CIE ΔE (CIEDE2000) from the nearest reference.
+    pub max_delta_e: f64,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The rules of a profile, each optional: a rule a profile leaves out is not in its reports.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Rules {
+    #[serde(rename = "file.format", default, skip_serializing_if = "Option::is_none")]
+    pub file_format: Option<FormatRule>,
+    #[serde(rename = "file.size_px", default, skip_serializing_if = "Option::is_none")]
+    pub file_size_px: Option<BasicRule>,
+    #[serde(rename = "file.bit_depth", default, skip_serializing_if = "Option::is_none")]
+    pub file_bit_depth: Option<BasicRule>,
+    #[serde(rename = "file.color_space", default, skip_serializing_if = "Option::is_none")]
+    pub file_color_space: Option<ColorSpaceRule>,
+    #[serde(rename = "file.quality", default, skip_serializing_if = "Option::is_none")]
+    pub file_quality: Option<RangeRule>,
+    #[serde(rename = "file.kb", default, skip_serializing_if = "Option::is_none")]
+    pub file_kb: Option<RangeRule>,
+    #[serde(rename = "file.dpi", default, skip_serializing_if = "Option::is_none")]
+    pub file_dpi: Option<RangeRule>,
+    #[serde(rename = "file.name", default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<NameRule>,
+    #[serde(rename = "geom.face_count", default, skip_serializing_if = "Option::is_none")]
+    pub geom_face_count: Option<RangeRule>,
+    #[serde(rename = "geom.head_top", default, skip_serializing_if = "Option::is_none")]
+    pub geom_head_top: Option<RangeRule>,
+    #[serde(rename = "geom.eye_y", default, skip_serializing_if = "Option::is_none")]
+    pub geom_eye_y: Option<RangeRule>,
+    #[serde(rename = "geom.face_width", default, skip_serializing_if = "Option::is_none")]
+    pub geom_face_width: Option<RangeRule>,
+    #[serde(rename = "geom.center_x", default, skip_serializing_if = "Option::is_none")]
+    pub geom_center_x: Option<RangeRule>,
+    #[serde(rename = "geom.pupils_level", default, skip_serializing_if = "Option::is_none")]
+    pub geom_pupils_level: Option<RangeRule>,
+    #[serde(rename = "face.eyes_open", default, skip_serializing_if = "Option::is_none")]
+    pub face_eyes_open: Option<RangeRule>,
+    #[serde(rename = "face.lips_closed", default, skip_serializing_if = "Option::is_none")]
+    pub face_lips_closed: Option<RangeRule>,
+    #[serde(rename = "face.pose", default, skip_serializing_if = "Option::is_none")]
+    pub face_pose: Option<PoseRule>,
+    #[serde(rename = "light.face_highlight", default, skip_serializing_if = "Option::is_none")]
+    pub light_face_highlight: Option<RangeRule>,
+    #[serde(rename = "light.nose_highlight", default, skip_serializing_if = "Option::is_none")]
+    pub light_nose_highlight: Option<RangeRule>,
+    #[serde(rename = "light.even", default, skip_serializing_if = "Option::is_none")]
+    pub light_even: Option<RangeRule>,
+    #[serde(rename = "bg.color", default, skip_serializing_if = "Option::is_none")]
+    pub bg_color: Option<BgColorRule>,
+    #[serde(rename = "bg.uniform", default, skip_serializing_if = "Option::is_none")]
+    pub bg_uniform: Option<RangeRule>,
+    #[serde(rename = "clothes.contrast", default, skip_serializing_if = "Option::is_none")]
+    pub clothes_contrast: Option<RangeRule>,
+    #[serde(rename = "image.sharp", default, skip_serializing_if = "Option::is_none")]
+    pub image_sharp: Option<RangeRule>,
+    #[serde(rename = "image.no_edits", default, skip_serializing_if = "Option::is_none")]
+    pub image_no_edits: Option<BasicRule>,
+}
+
+/// What every rule has in common, whatever its parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleCommon<'a> {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// The numeric range, for range rules.
+    pub range: Option<(Option<f64>, Option<f64>)>,
+    /// Where the rule comes from.
+    pub source: Option<&'a str>,
+}
+
+impl Rules {
+    /// The severity, range and source of rule `id`, or `None` when the profile leaves it out.
+    pub fn common(&self, id: RuleId) -> Option<RuleCommon<'_>> {
+        fn range(r: &RangeRule) -> RuleCommon<'_> {
+            RuleCommon { severity: r.severity, range: Some((r.min, r.max)), source: r.source.as_deref() }
+        }
+        fn basic(severity: Severity, source: &Option<String>) -> RuleCommon<'_> {
+            RuleCommon { severity, range: None, source: source.as_deref() }
+        }
+        match id {
+            RuleId::FileFormat => self.file_format.as_ref().map(|r| basic(r.severity, &r.source)),
+            RuleId::FileSizePx => self.file_size_px.as_ref().map(|r| basic(r.severity, &r.source)),
+            RuleId::FileBitDepth => self.file_bit_depth.as_ref().map(|r| basic(r.severity, &r.source)),
+            RuleId::FileColorSpace => self.file_color_space.as_ref().map(|r| basic(r.severity, &r.source)),
+            RuleId::FileQuality => self.file_quality.as_ref().map(range),
+            RuleId::FileKb => self.file_kb.as_ref().map(range),
+            RuleId::FileDpi => self.file_dpi.as_ref().map(range),
+            RuleId::FileName => self.file_name.as_ref().map(|r| basic(r.severity, &r.source)),
+            RuleId::GeomFaceCount => self.geom_face_count.as_ref().map(range),
+            RuleId::GeomHeadTop => self.geom_head_top.as_ref().map(range),
+            RuleId::GeomEyeY => self.geom_eye_y.as_ref().map(range),
+            RuleId::GeomFaceWidth => self.geom_face_width.as_ref().map(range),
+            RuleId::GeomCenterX => self.geom_center_x.as_ref().map(range),
+            RuleId::GeomPupilsLevel => self.geom_pupils_level.as_ref().map(range),
+            RuleId::FaceEyesOpen => self.face_eyes_open.as_ref().map(range),
+            RuleId::FaceLipsClosed => self.face_lips_closed.as_ref().map(range),
+            RuleId::FacePose => self.face_pose.as_ref().map(|r| basic(r.severity, &r.source)),
+            RuleId::LightFaceHighlight => self.light_face_highlight.as_ref().map(range),
+            RuleId::LightNoseHighlight => self.light_nose_highlight.as_ref().map(range),
+            RuleId::LightEven => self.light_even.as_ref().map(range),
+            RuleId::BgColor => self.bg_color.as_ref().map(|r| basic(r.severity, &r.source)),
+            RuleId::BgUniform => self.bg_uniform.as_ref().map(range),
+            RuleId::ClothesContrast => self.clothes_contrast.as_ref().map(range),
+            RuleId::ImageSharp => self.image_sharp.as_ref().map(range),
+            RuleId::ImageNoEdits => self.image_no_edits.as_ref().map(|r| basic(r.severity, &r.source)),
+        }
+    }
+}
+
+/// A profile: the output size and the rules with their thresholds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Short id, e.g. `chsi`.
+    pub id: String,
+    /// Name shown to people.
+    pub title: Text,
+    /// The regulation the profile follows.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Required width; pixel thresholds of the profile are at this size.
+    pub width_px: u32,
+    /// Required height.
+    pub height_px: u32,
+    /// The rules.
+    pub rules: Rules,
+}
+
+const BUILTIN: &[(&str, &str)] = &[
+    ("chsi", include_str!("../profiles/chsi.json")),
+    ("chsi-nanjing", include_str!("../profiles/chsi-nanjing.json")),
+    ("xinhua-960", include_str!("../profiles/xinhua-960.json")),
+];
+
+/// Largest width or height a profile may ask for.
+const MAX_PROFILE_SIDE_PX: u32 = 8192;
+
+/// Deepest `extends` chain followed.
+const MAX_EXTENDS_DEPTH: usize = 4;
+
+impl Profile {
+    /// The ids of the built-in profiles, the default first.
+    pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(id, _)| *id)
+    }
+
+    /// A built-in profile by id. Errors with [`ErrorKind::InvalidProfile`] for an unknown id.
+    pub fn builtin(id: &str) -> Result<Profile> {
+        Profile::from_value(builtin_value(id, 0)?)
+    }
+
+    /// The default profile, `chsi`.
+    pub fn chsi() -> Profile {
+        // The built-in JSON is checked by this crate's tests, so this cannot fail at run time.
+        Profile::builtin("chsi").unwrap_or_else(|_| Profile {
+            id: "chsi".into(),
+            title: Text { zh: String::new(), en: String::new() },
+            source: String::new(),
+            width_px: 480,
+            height_px: 640,
+            rules: Rules::default(),
+        })
+    }
+
+    /// Parses a custom profile from JSON. Errors name the field at fault, e.g.
+    /// `rules.file.kb.min: invalid type: string "x", expected f64`.
+    pub fn from_json(json: &str) -> Result<Profile> {
+        let value: Value =
+            serde_json::from_str(json).map_err(|e| invalid(format!("profile is not valid JSON: {e}")))?;
+        Profile::from_value(resolve_extends(value, 0)?)
+    }
+
+    fn from_value(value: Value) -> Result<Profile> {
+        let profile: Profile = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            invalid(format!("profile field `{path}`: {}", e.into_inner()))
+        })?;
+        profile.validate()?;
+        Ok(profile)
+    }
+
+    fn validate(&self) -> Result<()> {
+        if self.id.trim().is_empty() {
+            return Err(invalid("profile field `id`: must not be empty"));
+        }
+        for (field, side) in [("width_px", self.width_px), ("height_px", self.height_px)] {
+            if side == 0 || side > MAX_PROFILE_SIDE_PX {
+                return Err(invalid(format!(
+                    "profile field `{field}`: {side} is not in 1–{MAX_PROFILE_SIDE_PX}"
+                )));
+            }
+        }
+        for &id in RuleId::ALL {
+            let Some(common) = self.rules.common(id) else { continue };
+            if let Some((min, max)) = common.range {
+                for (name, bound) in [("min", min), ("max", max)] {
+                    if bound.is_some_and(|b| !b.is_finite()) {
+                        return Err(invalid(format!(
+                            "profile field `rules.{}.{name}`: not a finite number",
+                            id.as_str()
+                        )));
+                    }
+                }
+                if let (Some(lo), Some(hi)) = (min, max) {
+                    if lo > hi {
+                        return Err(invalid(format!(
+                            "profile field `rules.{}`: min {lo} is greater than max {hi}",
+                            id.as_str()
+                        )));
+                    }
+                }
+                if min.is_none() && max.is_none() {
+                    return Err(invalid(format!(
+                        "profile field `rules.{}`: needs min, max or both",
+                        id.as_str()
+                    )));
+                }
+            }
+        }
+        if let Some(format) = &self.rules.file_format {
+            if format.extensions.is_empty() {
+                return Err(invalid("profile field `rules.file.format.extensions`: must name at least one"));
+            }
+        }
+        if let Some(bg) = &self.rules.bg_color {
+            if bg.references.is_empty() {
+                return Err(invalid(
+                    "profile field `rules.bg.color.references`: must name at least one colour",
+                ));
+            }
+            if !(bg.max_delta_e.is_finite() && bg.max_delta_e > 0.0) {
+                return Err(invalid("profile field `rules.bg.color.max_delta_e`: must be a positive number"));
+            }
+        }
+        if let Some(pose) = &self.rules.face_pose {
+            for (name, v) in [("max_roll_deg", pose.max_roll_deg), ("max_yaw_deg", pose.max_yaw_deg)] {
+                if !(v.is_finite() && v >= 0.0) {
+                    return Err(invalid(format!(
+                        "profile field `rules.face.pose.{name}`: must be a number ≥ 0"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The profile as pretty JSON, in the format [`Profile::from_json`] reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+fn invalid(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidProfile, message)
+}
+
+fn builtin_value(id: &str, depth: usize) -> Result<Value> {
+    let (_, json) = BUILTIN.iter().find(|(name, _)| *name == id).ok_or_else(|| {
+        let known: Vec<&str> = Profile::builtin_ids().collect();
+        invalid(format!("unknown profile `{id}`: built-in profiles are {}", known.join(", ")))
+    })?;
+    let value = serde_json::from_str(json).map_err(|e| invalid(format!("built-in profile `{id}`: {e}")))?;
+    resolve_extends(value, depth)
+}
+
+/// Replaces `"extends": "<builtin>"` by the built-in profile with this document merged over it.
+fn resolve_extends(mut value: Value, depth: usize) -> Result<Value> {
+    let Some(object) = value.as_object_mut() else {
+        return Err(invalid("profile must be a JSON object"));
+    };
+    let Some(parent) = object.remove("extends") else { return Ok(value) };
+    let Some(parent) = parent.as_str() else {
+        return Err(invalid("profile field `extends`: must be the id of a built-in profile"));
+    };
+    if depth >= MAX_EXTENDS_DEPTH {
+        return Err(invalid("profile field `extends`: chain too deep"));
+    }
+    let mut base = builtin_value(parent, depth + 1)?;
+    merge(&mut base, value);
+    Ok(base)
+}
+
+/// Merges `over` into `base`: objects key by key, anything else replaced; `null` removes the key.
+fn merge(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Object(base), Value::Object(over)) => {
+            for (key, value) in over {
+                if value.is_null() {
+                    base.remove(&key);
+                } else if let Some(slot) = base.get_mut(&key) {
+                    if slot.is_object() && value.is_object() {
+                        merge(slot, value);
+                    } else {
+                        *slot = value;
+                    }
+                } else {
+                    base.insert(key, value);
+                }
+            }
+        }
+        (base, over) => *base = over,
+    }
+}

@@ -1,0 +1,337 @@
+//! The words of the report: rule titles, what was found and what to do, in Chinese and English.
+//! Everything here reads a measurement and an outcome; nothing here decides a verdict.
+
+use crate::measure::Measurement;
+use crate::naming::{id_check_char, split_name};
+use crate::profile::{NameScheme, Profile, RuleCommon, Text};
+use crate::rule::RuleId;
+use crate::verdict::{Outcome, Verdict};
+
+fn t(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    Text { zh: zh.into(), en: en.into() }
+}
+
+/// A number for people: at most two decimals, no trailing zeros.
+pub(crate) fn num(v: f64) -> String {
+    let s = format!("{:.2}", (v * 100.0).round() / 100.0);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The rule's name.
+pub(crate) fn title(rule: RuleId) -> Text {
+    let (zh, en) = match rule {
+        RuleId::FileFormat => ("文件格式", "File format"),
+        RuleId::FileSizePx => ("像素尺寸", "Pixel size"),
+        RuleId::FileBitDepth => ("色彩位数", "Colour depth"),
+        RuleId::FileColorSpace => ("色彩模式", "Colour space"),
+        RuleId::FileQuality => ("压缩质量", "Compression quality"),
+        RuleId::FileKb => ("文件大小", "File size"),
+        RuleId::FileDpi => ("分辨率", "Resolution"),
+        RuleId::FileName => ("文件命名", "File name"),
+        RuleId::GeomFaceCount => ("人脸数量", "Number of faces"),
+        RuleId::GeomHeadTop => ("头顶位置", "Head top position"),
+        RuleId::GeomEyeY => ("眼睛高度", "Eye line height"),
+        RuleId::GeomFaceWidth => ("脸部宽度", "Face width"),
+        RuleId::GeomCenterX => ("左右居中", "Horizontal centring"),
+        RuleId::GeomPupilsLevel => ("双眼水平", "Eyes level"),
+        RuleId::FaceEyesOpen => ("双眼睁开", "Eyes open"),
+        RuleId::FaceLipsClosed => ("嘴唇闭合", "Lips closed"),
+        RuleId::FacePose => ("头部端正", "Head upright"),
+        RuleId::LightFaceHighlight => ("面部高光", "Face highlights"),
+        RuleId::LightNoseHighlight => ("鼻部高光", "Nose highlight"),
+        RuleId::LightEven => ("光照均匀", "Even lighting"),
+        RuleId::BgColor => ("背景颜色", "Background colour"),
+        RuleId::BgUniform => ("背景均匀", "Uniform background"),
+        RuleId::ClothesContrast => ("服装与背景", "Clothes against background"),
+        RuleId::ImageSharp => ("清晰度", "Sharpness"),
+        RuleId::ImageNoEdits => ("无边框文字修图", "No borders, text or edits"),
+    };
+    t(zh, en)
+}
+
+/// The unit a rule's number is in, as the report shows it.
+pub(crate) fn unit(rule: RuleId) -> Option<&'static str> {
+    match rule {
+        RuleId::FileKb => Some("KB"),
+        RuleId::FileDpi => Some("dpi"),
+        RuleId::FileSizePx
+        | RuleId::GeomHeadTop
+        | RuleId::GeomEyeY
+        | RuleId::GeomFaceWidth
+        | RuleId::GeomCenterX
+        | RuleId::GeomPupilsLevel => Some("px"),
+        _ => None,
+    }
+}
+
+/// What was found (message) and, unless the rule passes, what to do (advice).
+pub(crate) fn describe(
+    rule: RuleId,
+    m: &Measurement,
+    outcome: Outcome,
+    common: RuleCommon<'_>,
+    profile: &Profile,
+) -> (Text, Option<Text>) {
+    if let Measurement::Unmeasured(_) = m {
+        return (not_measured(outcome.reason), None);
+    }
+    let (w, h) = (profile.width_px, profile.height_px);
+    let (min, max) = common.range.unwrap_or((None, None));
+    let range_zh = range_text(min, max, "–");
+    let r = outcome.reason;
+    let pass = outcome.verdict == Verdict::Pass;
+    match (rule, m) {
+        (RuleId::FileFormat, Measurement::Format { format, extension, .. }) => match r {
+            "not_jpeg" => (
+                t(
+                    format!("文件实际是 {} 格式，不是 JPEG（改扩展名不会改变格式）", format.name()),
+                    format!(
+                        "The file is really {}, not JPEG (renaming does not change the format)",
+                        format.name()
+                    ),
+                ),
+                Some(t(
+                    "请用图片软件将照片另存为 JPEG（.jpg）格式",
+                    "Save the photo as JPEG (.jpg) in an image editor",
+                )),
+            ),
+            "cannot_decode" => (
+                t(
+                    "JPEG 文件已损坏或使用了不支持的编码方式，无法读取图像",
+                    "The JPEG is damaged or uses an unsupported coding; its picture cannot be read",
+                ),
+                Some(t(
+                    "请重新导出为标准（基线）JPEG 文件",
+                    "Export the photo again as a standard (baseline) JPEG",
+                )),
+            ),
+            "wrong_extension" => {
+                let ext = extension.as_deref().unwrap_or_default();
+                (
+                    t(
+                        format!("文件是 JPEG，但扩展名为 .{ext}，应为 .jpg"),
+                        format!("The file is JPEG but its extension is .{ext}; it must be .jpg"),
+                    ),
+                    Some(t("请把文件扩展名改为 .jpg", "Rename the file to end in .jpg")),
+                )
+            }
+            _ => (t("JPEG 格式", "JPEG format"), None),
+        },
+        (RuleId::FileSizePx, Measurement::SizePx { width, height }) => {
+            if pass {
+                (t(format!("{width}×{height} 像素"), format!("{width} × {height} px")), None)
+            } else {
+                (
+                    t(
+                        format!("{width}×{height} 像素，应为 {w}×{h}（宽×高）"),
+                        format!("{width} × {height} px; must be {w} × {h} (width × height)"),
+                    ),
+                    Some(t(
+                        format!("请将照片裁剪为 3:4 竖幅并缩放到 {w}×{h} 像素"),
+                        format!("Crop the photo to a 3:4 portrait and scale it to {w} × {h} px"),
+                    )),
+                )
+            }
+        }
+        (RuleId::FileBitDepth, Measurement::BitDepth { components, precision_bits }) => match r {
+            "grey" => (
+                t("灰度图像（8 位），应为 24 位彩色", "Greyscale (8-bit); must be 24-bit colour"),
+                Some(t("请使用彩色照片", "Use a colour photo")),
+            ),
+            "cmyk" => (
+                t("4 通道 32 位（CMYK），应为 24 位 RGB", "4 channels, 32-bit (CMYK); must be 24-bit RGB"),
+                Some(t(
+                    "请在图片软件中转换为 RGB 模式后另存为 JPEG",
+                    "Convert to RGB mode in an image editor and save as JPEG",
+                )),
+            ),
+            "not_8_bit" => (
+                t(
+                    format!("{components} 通道，每通道 {precision_bits} 位，应为 3×8 位"),
+                    format!("{components} channels of {precision_bits} bits; must be 3 × 8 bits"),
+                ),
+                Some(t("请另存为普通 8 位 JPEG", "Save as an ordinary 8-bit JPEG")),
+            ),
+            _ => (t("24 位真彩色（3×8 位）", "24-bit true colour (3 × 8 bit)"), None),
+        },
+        (RuleId::FileColorSpace, Measurement::ColorSpace { icc, .. }) => {
+            let space = icc.as_deref().unwrap_or_default();
+            match r {
+                "cmyk" => (
+                    t("CMYK 印刷色彩模式，应为标准 RGB", "CMYK print colour; must be standard RGB"),
+                    Some(t("请转换为 RGB（sRGB）模式后另存", "Convert to RGB (sRGB) and save again")),
+                ),
+                "grey" => (
+                    t("灰度图像，没有色彩", "Greyscale, no colour"),
+                    Some(t("请使用彩色照片", "Use a colour photo")),
+                ),
+                "embedded_profile" => (
+                    t(
+                        format!("内嵌了 {space} 颜色配置文件（ICC），本规范要求不嵌入"),
+                        format!("An {space} ICC colour profile is embedded; this profile allows none"),
+                    ),
+                    Some(t(
+                        "另存时不要嵌入颜色配置文件（sRGB）",
+                        "Save without embedding a colour profile (sRGB)",
+                    )),
+                ),
+                "non_rgb_profile" => (
+                    t(
+                        format!("内嵌的颜色配置文件是 {space}，不是 RGB"),
+                        format!("The embedded colour profile is {space}, not RGB"),
+                    ),
+                    Some(t("请转换为 sRGB 后另存", "Convert to sRGB and save again")),
+                ),
+                _ if icc.is_some() => (
+                    t("标准 RGB（内嵌 RGB 颜色配置文件）", "Standard RGB (with an embedded RGB profile)"),
+                    None,
+                ),
+                _ => (t("标准 RGB", "Standard RGB"), None),
+            }
+        }
+        (RuleId::FileQuality, Measurement::Number(q)) => {
+            let q = num(*q);
+            if pass {
+                (t(format!("质量因子约 {q}"), format!("Quality factor about {q}")), None)
+            } else {
+                (
+                    t(
+                        format!("质量因子约 {q}，低于 {}：压缩过度", num(min.unwrap_or_default())),
+                        format!(
+                            "Quality factor about {q}, below {}: over-compressed",
+                            num(min.unwrap_or_default())
+                        ),
+                    ),
+                    Some(t(
+                        "请用更高的质量重新保存，同时保持文件大小在范围内",
+                        "Save again at a higher quality, keeping the file size in range",
+                    )),
+                )
+            }
+        }
+        (RuleId::FileKb, Measurement::Number(kb)) => {
+            let kb = num(*kb);
+            match r {
+                "above_max" => {
+                    let m = num(max.unwrap_or_default());
+                    (
+                        t(
+                            format!("文件 {kb} KB，超过 {m} KB 上限"),
+                            format!("File is {kb} KB, above the {m} KB limit"),
+                        ),
+                        Some(t(
+                            "请降低压缩质量后重新保存（质量不低于 60）",
+                            "Save again at a lower compression quality (not below 60)",
+                        )),
+                    )
+                }
+                "below_min" => {
+                    let m = num(min.unwrap_or_default());
+                    (
+                        t(
+                            format!("文件 {kb} KB，低于 {m} KB 下限"),
+                            format!("File is {kb} KB, below the {m} KB minimum"),
+                        ),
+                        Some(t(
+                            "请用更高的压缩质量重新保存（不要用填充数据凑大小）",
+                            "Save again at a higher quality (do not pad the file)",
+                        )),
+                    )
+                }
+                _ => (
+                    t(
+                        format!("文件 {kb} KB（要求 {range_zh} KB）"),
+                        format!("File is {kb} KB (allowed {range_zh} KB)"),
+                    ),
+                    None,
+                ),
+            }
+        }
+        (RuleId::FileDpi, Measurement::Dpi(records)) => {
+            let found: Vec<String> =
+                records.iter().map(|(src, d)| format!("{} dpi ({src})", num(*d))).collect();
+            let want = num(min.or(max).unwrap_or(300.0));
+            match r {
+                "not_recorded" => (
+                    t(format!("文件未记录分辨率，要求 {want} dpi"), format!("No resolution recorded; {want} dpi required")),
+                    Some(t(format!("在图片软件中把分辨率设为 {want} dpi 后保存（像素尺寸不变）"), format!("Set the resolution to {want} dpi in an image editor and save (pixel size unchanged)"))),
+                ),
+                _ if pass => (t(found.join("，"), found.join(", ")), None),
+                _ => (
+                    t(format!("分辨率 {}，要求 {want} dpi", found.join("，")), format!("Resolution {}; {want} dpi required", found.join(", "))),
+                    Some(t(format!("在图片软件中把分辨率设为 {want} dpi 后保存（像素尺寸不变）"), format!("Set the resolution to {want} dpi in an image editor and save (pixel size unchanged)"))),
+                ),
+            }
+        }
+        (RuleId::FileName, Measurement::Name(name)) => {
+            let stem = split_name(name).0;
+            let scheme = profile.rules.file_name.as_ref().map(|n| n.scheme);
+            match (r, scheme) {
+                ("bad_check_digit", _) => {
+                    let expected = stem.get(..17).and_then(id_check_char).unwrap_or('?');
+                    (
+                        t(format!("身份证号 {stem} 的校验位不正确（按前 17 位应为 {expected}）"), format!("ID number {stem} has a wrong check digit (the first 17 digits give {expected})")),
+                        Some(t("请核对身份证号后重新命名文件", "Check the ID number and rename the file")),
+                    )
+                }
+                ("bad_pattern", Some(NameScheme::IdNumber)) => (
+                    t(
+                        format!("文件名“{stem}”不是 18 位身份证号"),
+                        format!("File name \"{stem}\" is not an 18-digit ID number"),
+                    ),
+                    Some(t(
+                        "请用本人 18 位身份证号命名，如 11010519491231002X.jpg",
+                        "Name the file by your 18-digit ID number, e.g. 11010519491231002X.jpg",
+                    )),
+                ),
+                ("bad_pattern", _) => (
+                    t(
+                        format!("文件名“{stem}”不是 4 位序号（0001–9999）"),
+                        format!("File name \"{stem}\" is not a 4-digit sequence number (0001–9999)"),
+                    ),
+                    Some(t(
+                        "请按学校给的序号命名，如 0001.jpg",
+                        "Name the file by the sequence number you were given, e.g. 0001.jpg",
+                    )),
+                ),
+                _ => (t(format!("文件名 {name}"), format!("File name {name}")), None),
+            }
+        }
+        (rule, Measurement::Number(v)) => {
+            let unit = unit(rule).map(|u| format!(" {u}")).unwrap_or_default();
+            let v = num(*v);
+            if pass {
+                (t(format!("{v}{unit}（要求 {range_zh}）"), format!("{v}{unit} (allowed {range_zh})")), None)
+            } else {
+                (
+                    t(
+                        format!("{v}{unit}，超出要求 {range_zh}"),
+                        format!("{v}{unit}, outside the allowed {range_zh}"),
+                    ),
+                    Some(t("请按要求重新拍摄或调整照片", "Retake or adjust the photo to meet this rule")),
+                )
+            }
+        }
+        _ => (t("已检查", "Checked"), None),
+    }
+}
+
+fn range_text(min: Option<f64>, max: Option<f64>, dash: &str) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => num(a),
+        (Some(a), Some(b)) => format!("{}{dash}{}", num(a), num(b)),
+        (Some(a), None) => format!("≥ {}", num(a)),
+        (None, Some(b)) => format!("≤ {}", num(b)),
+        (None, None) => String::new(),
+    }
+}
+
+fn not_measured(reason: &str) -> Text {
+    match reason {
+        "analysis_unavailable" => t("未检测：人脸与背景分析暂不可用", "Not measured: analysis not available"),
+        "not_decoded" => t("未检测：无法读取图像内容", "Not measured: the picture could not be read"),
+        "not_jpeg" => t("未检测：文件不是 JPEG", "Not measured: the file is not a JPEG"),
+        "no_file_name" => t("未检测：没有提供文件名", "Not measured: no file name given"),
+        _ => t("未检测", "Not measured"),
+    }
+}

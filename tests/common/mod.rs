@@ -1,0 +1,138 @@
+//! Helpers shared by the integration tests: fixtures our own code makes, and the shared photos.
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::PathBuf;
+
+use jpeg_encoder::{ColorType, Encoder, PixelDensity};
+use photogate::{check, CheckOptions, Limits, Profile, Report, RuleId, Verdict};
+
+/// `../shared` beside the repository, or `PHOTOGATE_SHARED`.
+pub fn shared_dir() -> PathBuf {
+    std::env::var_os("PHOTOGATE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"))
+}
+
+/// A photo from `../shared/photos` by its path there. Fails clearly when the folder is missing.
+pub fn photo(relative: &str) -> PathBuf {
+    let path = shared_dir().join("photos").join(relative);
+    assert!(
+        path.exists(),
+        "{} is missing: the tests read real photos from ../shared/photos (set PHOTOGATE_SHARED to move it)",
+        path.display()
+    );
+    path
+}
+
+/// A smooth, detailed RGB picture: a vertical gradient with a "head" and fine texture, so that JPEG
+/// sizes behave like a photo's.
+pub fn picture(width: u32, height: u32) -> Vec<u8> {
+    let mut rgb = Vec::new();
+    for y in 0..height {
+        for x in 0..width {
+            let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
+            let dx = (fx - 0.5) / 0.22;
+            let dy = (fy - 0.42) / 0.3;
+            let head = dx * dx + dy * dy < 1.0;
+            let texture = (((x * 7919 + y * 104_729) % 31) as f32) - 15.0;
+            let (r, g, b) = if head {
+                (220.0 - 60.0 * fy, 180.0 - 40.0 * fy, 150.0 - 30.0 * fy)
+            } else {
+                (100.0 + 20.0 * fy, 197.0 - 10.0 * fy, 255.0 - 5.0 * fy)
+            };
+            for c in [r, g, b] {
+                rgb.push((c + texture * 0.6).clamp(0.0, 255.0) as u8);
+            }
+        }
+    }
+    rgb
+}
+
+/// How a fixture JPEG is made.
+pub struct Jpeg {
+    pub width: u16,
+    pub height: u16,
+    pub quality: u8,
+    pub density: PixelDensity,
+    pub progressive: bool,
+    pub color: ColorType,
+    pub app_segments: Vec<(u8, Vec<u8>)>,
+}
+
+impl Default for Jpeg {
+    fn default() -> Self {
+        Jpeg {
+            width: 480,
+            height: 640,
+            quality: 80,
+            density: PixelDensity::dpi(300),
+            progressive: false,
+            color: ColorType::Rgb,
+            app_segments: Vec::new(),
+        }
+    }
+}
+
+impl Jpeg {
+    pub fn encode(&self) -> Vec<u8> {
+        let (w, h) = (u32::from(self.width), u32::from(self.height));
+        let rgb = picture(w, h);
+        let pixels: Vec<u8> = match self.color {
+            ColorType::Luma => rgb.chunks(3).map(|p| p[1]).collect(),
+            ColorType::Cmyk => rgb.chunks(3).flat_map(|p| [255 - p[0], 255 - p[1], 255 - p[2], 0]).collect(),
+            _ => rgb,
+        };
+        let mut out = Vec::new();
+        let mut encoder = Encoder::new(&mut out, self.quality);
+        encoder.set_density(self.density);
+        encoder.set_progressive(self.progressive);
+        for (nr, data) in &self.app_segments {
+            encoder.add_app_segment(*nr, data.clone()).unwrap();
+        }
+        encoder.encode(&pixels, self.width, self.height, self.color).unwrap();
+        out
+    }
+}
+
+/// A little-endian EXIF block (APP1 payload) with Orientation, XResolution and ResolutionUnit.
+pub fn exif_app1(orientation: u16, dpi: u32, unit: u16) -> Vec<u8> {
+    let mut t = b"Exif\0\0II\x2A\0\x08\0\0\0".to_vec();
+    t.extend(3u16.to_le_bytes());
+    let mut entry = |tag: u16, typ: u16, value: u32| {
+        t.extend(tag.to_le_bytes());
+        t.extend(typ.to_le_bytes());
+        t.extend(1u32.to_le_bytes());
+        t.extend(value.to_le_bytes());
+    };
+    entry(0x0112, 3, u32::from(orientation));
+    entry(0x011A, 5, 8 + 2 + 3 * 12 + 4);
+    entry(0x0128, 3, u32::from(unit));
+    t.extend(0u32.to_le_bytes());
+    t.extend(dpi.to_le_bytes());
+    t.extend(1u32.to_le_bytes());
+    t
+}
+
+/// An APP2 ICC chunk whose profile header names `space` (e.g. `b"RGB "`).
+pub fn icc_app2(space: &[u8; 4]) -> Vec<u8> {
+    let mut payload = b"ICC_PROFILE\0\x01\x01".to_vec();
+    let mut header = vec![0u8; 128];
+    header[16..20].copy_from_slice(space);
+    payload.extend(header);
+    payload
+}
+
+pub fn check_with(bytes: &[u8], profile: &Profile, name: Option<&str>) -> Report {
+    let options = CheckOptions { profile, file_name: name, limits: &Limits::default() };
+    check(bytes, &options).unwrap()
+}
+
+pub fn check_chsi(bytes: &[u8], name: Option<&str>) -> Report {
+    check_with(bytes, &Profile::chsi(), name)
+}
+
+/// (verdict, reason) of a rule in a report.
+pub fn verdict(report: &Report, rule: RuleId) -> (Verdict, &'static str) {
+    let item = report.item(rule).unwrap_or_else(|| panic!("no item for {}", rule.as_str()));
+    (item.verdict, item.reason)
+}

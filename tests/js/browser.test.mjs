@@ -1,0 +1,100 @@
+// The self-check page in headless Chromium, served from 127.0.0.1: choose a photo, read the verdicts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { OUTPUT, photo } from './common.mjs';
+
+let server, url, browser;
+const scratch = mkdtempSync(join(tmpdir(), 'photogate-'));
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  ({ server, url } = await startServer({ port: 0 }));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the page and records every request that leaves the local server. */
+async function openPage(viewport = { width: 1200, height: 1400 }) {
+  const page = await browser.newPage({ viewport });
+  const foreign = [];
+  const origin = new URL(url).origin;
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) foreign.push(r.url());
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  return { page, foreign, errors };
+}
+
+const verdictOf = (page, rule) => page.getAttribute(`li[data-rule="${rule}"]`, 'data-verdict');
+
+test('choosing a photo shows the overall verdict and each rule, in Chinese then English', async () => {
+  const { page, foreign, errors } = await openPage();
+  await page.setInputFiles('#file', photo('idphoto/df_img11_jolie.jpg'));
+  await page.waitForSelector('li[data-rule="file.kb"]');
+  assert.match(await page.textContent('#overall'), /不符合要求/);
+  assert.equal(await verdictOf(page, 'file.format'), 'pass');
+  assert.equal(await verdictOf(page, 'file.size_px'), 'fail');
+  assert.equal(await verdictOf(page, 'file.kb'), 'fail');
+  assert.equal(await verdictOf(page, 'file.quality'), 'pass');
+  assert.equal(await verdictOf(page, 'file.dpi'), 'warn');
+  assert.match(await page.textContent('li[data-rule="file.kb"]'), /54\.92 KB，超过 40 KB 上限/);
+  assert.match(await page.textContent('li[data-rule="file.size_px"]'), /600×800/);
+  assert.equal(await page.locator('#preview').evaluate((img) => img.complete && img.naturalWidth), 600);
+  await page.screenshot({ path: join(OUTPUT, 'page-zh.png'), fullPage: true });
+
+  await page.click('#lang');
+  assert.match(await page.textContent('#overall'), /Does not pass/);
+  assert.match(await page.textContent('li[data-rule="file.kb"]'), /above the 40 KB limit/);
+  await page.screenshot({ path: join(OUTPUT, 'page-en.png'), fullPage: true });
+  await page.click('#lang');
+
+  await page.selectOption('#profile', 'chsi-nanjing');
+  await page.waitForSelector('li[data-rule="file.name"]');
+  assert.equal(await verdictOf(page, 'file.name'), 'fail');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, [], 'the page must not contact any other host');
+  await page.close();
+});
+
+test('a PNG renamed to .jpg fails the format rule on a phone-sized screen', async () => {
+  const renamed = join(scratch, 'renamed.jpg');
+  copyFileSync(photo('casual/fr_alex_lacamoire_png.png'), renamed);
+  const { page, foreign } = await openPage({ width: 390, height: 844 });
+  await page.setInputFiles('#file', renamed);
+  await page.waitForSelector('li[data-rule="file.format"]');
+  assert.equal(await verdictOf(page, 'file.format'), 'fail');
+  assert.match(await page.textContent('li[data-rule="file.format"]'), /PNG/);
+  assert.equal(await verdictOf(page, 'file.bit_depth'), 'not_measured');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling on a phone');
+  await page.screenshot({ path: join(OUTPUT, 'page-phone.png'), fullPage: true });
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test('a file that is not an image shows the error with its code', async () => {
+  const text = join(scratch, 'notes.jpg');
+  writeFileSync(text, 'this is not a photo');
+  const { page } = await openPage();
+  await page.setInputFiles('#file', text);
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error'), /unknown_format/);
+  assert.equal(await page.isHidden('#result'), true);
+  await page.close();
+});
