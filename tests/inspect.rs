@@ -1,4 +1,5 @@
 //! File rules on fixtures the tests encode themselves: quality, dpi, colour, coding, format.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

@@ -76,11 +76,11 @@ pub(crate) fn walk<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Walk<'a>> {
             }
             _ => {}
         }
-        let Some(len_bytes) = bytes.get(pos..pos + 2) else {
+        let Some(&[hi, lo]) = bytes.get(pos..pos + 2) else {
             walk.truncated = true;
             return Ok(walk);
         };
-        let len = usize::from(u16::from_be_bytes([len_bytes[0], len_bytes[1]]));
+        let len = usize::from(u16::from_be_bytes([hi, lo]));
         if len < 2 {
             return Err(malformed(format!("segment FF{marker:02X} at byte {} has length {len}", pos - 2)));
         }
