@@ -15,7 +15,7 @@ pub struct Inspection {
     /// The real format, from the signature.
     pub format: Format,
     /// Length of the file.
-    pub file_size_bytes: u64,
+    pub size_bytes: u64,
     /// Stored width, when the format's header could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub width_px: Option<u32>,
@@ -38,13 +38,8 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Inspection> {
     }
     limits.check_input_len(bytes.len())?;
     let format = sniff(bytes);
-    let mut inspection = Inspection {
-        format,
-        file_size_bytes: bytes.len() as u64,
-        width_px: None,
-        height_px: None,
-        jpeg: None,
-    };
+    let mut inspection =
+        Inspection { format, size_bytes: bytes.len() as u64, width_px: None, height_px: None, jpeg: None };
     match format {
         Format::Unknown => {
             return Err(Error::new(

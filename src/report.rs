@@ -4,11 +4,9 @@
 use serde::Serialize;
 
 use crate::inspect::Inspection;
-use crate::jpeg::JpegInspection;
 use crate::measure::{Measurement, Measurements};
 use crate::profile::{Profile, Severity, Text};
 use crate::rule::RuleId;
-use crate::sniff::Format;
 use crate::text;
 use crate::verdict::{evaluate, Verdict};
 
@@ -100,25 +98,15 @@ pub struct ProfileSummary {
     pub height_px: u32,
 }
 
-/// What the file is.
+/// What the file is: its name, when given, and what its headers say.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileSummary {
     /// The file name, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Real format.
-    pub format: Format,
-    /// File size.
-    pub size_bytes: u64,
-    /// Stored width.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub width_px: Option<u32>,
-    /// Stored height.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub height_px: Option<u32>,
-    /// JPEG details, for JPEG files.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub jpeg: Option<JpegInspection>,
+    /// Format, size, dimensions and JPEG details.
+    #[serde(flatten)]
+    pub inspection: Inspection,
 }
 
 /// The result of checking one photo against one profile.
@@ -207,14 +195,7 @@ pub fn build(
         },
         verdict,
         counts,
-        file: FileSummary {
-            name: file_name.map(str::to_string),
-            format: inspection.format,
-            size_bytes: inspection.file_size_bytes,
-            width_px: inspection.width_px,
-            height_px: inspection.height_px,
-            jpeg: inspection.jpeg.clone(),
-        },
+        file: FileSummary { name: file_name.map(str::to_string), inspection: inspection.clone() },
         items,
     }
 }

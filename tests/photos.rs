@@ -44,7 +44,7 @@ fn every_shared_photo_gives_a_report_in_which_the_pixel_size_fails() {
         assert_eq!((size, reason), (Verdict::Fail, "wrong_size"), "{}", path.display());
         assert_eq!(report.verdict, photogate::Overall::Fail, "{}", path.display());
         let format = verdict(&report, RuleId::FileFormat).0;
-        match report.file.format {
+        match report.file.inspection.format {
             Format::Jpeg => assert_eq!(format, Verdict::Pass, "{}", path.display()),
             _ => assert_eq!(format, Verdict::Fail, "{}", path.display()),
         }
@@ -68,7 +68,7 @@ fn jpeg_photos_report_their_quality_and_the_grayscale_one_fails_colour() {
     // A black-and-white picture stored as colour JPEG: the file rules cannot see it; image.* will.
     assert_eq!(verdict(&grey, RuleId::FileBitDepth).0, Verdict::Pass);
     let jolie = check_chsi(&std::fs::read(photo("idphoto/df_img11_jolie.jpg")).unwrap(), None);
-    let jpeg = jolie.file.jpeg.as_ref().unwrap();
+    let jpeg = jolie.file.inspection.jpeg.as_ref().unwrap();
     assert_eq!(jpeg.quality.unwrap().quality, 87);
     assert_eq!(verdict(&jolie, RuleId::FileKb), (Verdict::Fail, "above_max"));
 }

@@ -45,7 +45,7 @@ fn a_jpeg_cut_inside_its_image_data_is_reported_as_not_decodable() {
     let full = Jpeg::default().encode();
     let cut = &full[..full.len() / 2];
     let report = run(cut, &Limits::default()).unwrap();
-    assert!(report.file.jpeg.as_ref().unwrap().truncated);
+    assert!(report.file.inspection.jpeg.as_ref().unwrap().truncated);
     let format = report.item(RuleId::FileFormat).unwrap();
     // Decoders fill a cut scan with grey; either way the file is not a clean JPEG.
     if format.verdict == Verdict::Fail {
@@ -90,7 +90,7 @@ fn heif_files_are_recognised_and_reported_as_not_jpeg() {
     let mut heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec();
     heic.extend([0u8; 64]);
     let report = run(&heic, &Limits::default()).unwrap();
-    assert_eq!(report.file.format, photogate::Format::Heif);
+    assert_eq!(report.file.inspection.format, photogate::Format::Heif);
     assert_eq!(verdict(&report, RuleId::FileFormat), (Verdict::Fail, "not_jpeg"));
     assert_eq!(verdict(&report, RuleId::FileSizePx).0, Verdict::NotMeasured);
 }

@@ -25,7 +25,7 @@ pub(super) fn measure(
             (Some(width), Some(height)) => Measurement::SizePx { width, height },
             _ => Measurement::Unmeasured(Unmeasured::NotDecoded),
         },
-        RuleId::FileKb => Measurement::Number(inspection.file_size_bytes as f64 / BYTES_PER_KB),
+        RuleId::FileKb => Measurement::Number(inspection.size_bytes as f64 / BYTES_PER_KB),
         RuleId::FileName => match file_name {
             Some(name) => Measurement::Name(name.to_string()),
             None => Measurement::Unmeasured(Unmeasured::NoFileName),
