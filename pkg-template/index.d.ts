@@ -71,6 +71,23 @@ export interface Report {
     jpeg?: JpegDetails;
   };
   items: Item[];
+  /** Where the analysis found the face, for drawing over the photo (absent without models). */
+  overlay?: Overlay;
+}
+
+/** Coordinates in pixels of the upright photo (as a browser shows it), one decimal. */
+export interface Overlay {
+  width_px: number;
+  height_px: number;
+  /** Photo pixels per profile pixel [x, y]: a range of 200–300 profile px spans 200·scale[1] … 300·scale[1]. */
+  scale: [number, number];
+  /** Every face found, the measured one first: [x, y, width, height]. */
+  faces: [number, number, number, number][];
+  pupils?: [[number, number], [number, number]];
+  cheeks?: [[number, number], [number, number]];
+  face_center_x?: number;
+  head_top_y?: number;
+  chin_y?: number;
 }
 
 /** A profile: see docs/profile-format.md. `extends` starts from a built-in profile. */
@@ -91,14 +108,27 @@ export interface CheckOptions {
   fileName?: string;
 }
 
+export interface ModelBytesOption {
+  detector: Uint8Array;
+  faceMesh: Uint8Array;
+  iris: Uint8Array;
+  segmentation: Uint8Array;
+}
+
 export interface InitOptions {
   /** Where to load the wasm from; defaults to `photogate_wasm_bg.wasm` beside index.js. */
   wasm?: URL | string | Response | BufferSource | WebAssembly.Module;
+  /** `false`: file rules only, no model download. An object: the model files' bytes (e.g. in Node). */
+  models?: false | ModelBytesOption;
+  /** Same-origin folder with the model files; defaults to `models/` beside index.js. */
+  modelBase?: string | URL;
+  /** Called as loading goes: stage `fetch:model` (done/total files), then `compute:load`. */
+  onProgress?: (stage: 'fetch:model' | 'compute:load', done: number, total: number) => void;
 }
 
 /** Thrown for input that is not a photo at all, limits, bad options or profiles. */
 export class PhotogateError extends Error {
-  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `not_initialized`, `init_failed`. */
+  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `model_error`, `not_initialized`, `init_failed`, `unsupported_browser`. */
   code: string;
 }
 
@@ -106,3 +136,4 @@ export function init(options?: InitOptions): Promise<void>;
 export function check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions): Report;
 export function profiles(): Profile[];
 export function version(): string;
+export function modelFiles(): { name: string; sha256: string }[];

@@ -1,5 +1,5 @@
-// photogate: the public JavaScript API. It converts types and errors; every rule lives in the wasm core.
-import initWasm, { Checker, builtinProfiles, version as wasmVersion } from './photogate_wasm.js';
+// photogate: the public JavaScript API. It fetches and converts; every rule lives in the wasm core.
+import initWasm, { Checker, builtinProfiles, modelManifest, version as wasmVersion } from './photogate_wasm.js';
 
 /** An error from photogate, with a stable `code` (see the README's list). */
 export class PhotogateError extends Error {
@@ -13,22 +13,9 @@ export class PhotogateError extends Error {
 let ready = null;
 let checker = null;
 
-/**
- * Loads the WebAssembly module once; later calls return the same promise.
- * @param {{ wasm?: URL | string | Response | BufferSource | WebAssembly.Module }} [options]
- *   where to load the module from; defaults to `photogate_wasm_bg.wasm` next to this file (same origin).
- */
-export function init(options = {}) {
-  ready ??= initWasm(options.wasm === undefined ? undefined : { module_or_path: options.wasm })
-    .then(() => {
-      checker = new Checker();
-    })
-    .catch((e) => {
-      ready = null;
-      throw new PhotogateError('init_failed', `cannot load the photogate WebAssembly module: ${e?.message ?? e}`);
-    });
-  return ready;
-}
+// The smallest module using a v128 instruction: validates only where WebAssembly SIMD is supported.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0,
+  65, 0, 253, 15, 253, 98, 11]);
 
 function unwrap(call) {
   try {
@@ -43,8 +30,74 @@ function unwrap(call) {
       }
       throw new PhotogateError(parsed.code, parsed.message);
     }
+    if (e instanceof PhotogateError) throw e;
     throw new PhotogateError('internal', String(e?.message ?? e));
   }
+}
+
+/** The model files the checker needs, in the order its constructor takes them. */
+export function modelFiles() {
+  return modelManifest().split('\n').map((line) => {
+    const [sha256, name] = line.split('  ');
+    return { name, sha256 };
+  });
+}
+
+async function fetchBytes(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new PhotogateError('init_failed', `cannot fetch ${url}: ${e?.message ?? e}`);
+  }
+  if (!response.ok) throw new PhotogateError('init_failed', `cannot fetch ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Loads the WebAssembly module and the models once; later calls return the same promise.
+ * Models come from `models/` beside this file (same origin) unless `modelBase` says otherwise; the
+ * core checks each file's sha256. Progress: `onProgress(stage, done, total)` with stages
+ * `fetch:model` and `compute:load`.
+ * @param {import('./index.d.ts').InitOptions} [options]
+ */
+export function init(options = {}) {
+  ready ??= (async () => {
+    if (!WebAssembly.validate(SIMD_PROBE)) {
+      throw new PhotogateError('unsupported_browser', 'this browser lacks WebAssembly SIMD (Chrome 91+, Safari 16.4+, Firefox 89+)');
+    }
+    await initWasm(options.wasm === undefined ? undefined : { module_or_path: options.wasm });
+    if (options.models === false) {
+      checker = Checker.fileOnly();
+      return;
+    }
+    const progress = options.onProgress ?? (() => {});
+    const files = modelFiles();
+    let bytes;
+    if (options.models && typeof options.models === 'object') {
+      const given = options.models;
+      bytes = [given.detector, given.faceMesh, given.iris, given.segmentation].map((b, i) => {
+        if (!(b instanceof Uint8Array)) throw new PhotogateError('invalid_options', `options.models is missing ${files[i].name}`);
+        return b;
+      });
+    } else {
+      const base = new URL(options.modelBase ?? './models/', import.meta.url);
+      let done = 0;
+      progress('fetch:model', 0, files.length);
+      bytes = await Promise.all(files.map(async (f) => {
+        const b = await fetchBytes(new URL(f.name, base));
+        progress('fetch:model', ++done, files.length);
+        return b;
+      }));
+    }
+    progress('compute:load', 0, 1);
+    checker = unwrap(() => new Checker(...bytes));
+    progress('compute:load', 1, 1);
+  })().catch((e) => {
+    ready = null;
+    throw e instanceof PhotogateError ? e : new PhotogateError('init_failed', `cannot start photogate: ${e?.message ?? e}`);
+  });
+  return ready;
 }
 
 function toBytes(input) {
@@ -54,14 +107,18 @@ function toBytes(input) {
   throw new PhotogateError('invalid_options', 'check() takes the photo as a Uint8Array or ArrayBuffer');
 }
 
+function ensureReady(what) {
+  if (!checker) throw new PhotogateError('not_initialized', `call \`await init()\` before ${what}()`);
+}
+
 /**
  * Checks a photo against a profile. Call `await init()` first.
  * @param {Uint8Array | ArrayBuffer} bytes the file's bytes
- * @param {{ profile?: string | object, fileName?: string }} [options]
+ * @param {import('./index.d.ts').CheckOptions} [options]
  * @returns {import('./index.d.ts').Report}
  */
 export function check(bytes, options = {}) {
-  if (!checker) throw new PhotogateError('not_initialized', 'call `await init()` before check()');
+  ensureReady('check');
   const data = toBytes(bytes);
   const request = JSON.stringify({ profile: options.profile, fileName: options.fileName });
   return JSON.parse(unwrap(() => checker.check(data, request)));
@@ -69,12 +126,12 @@ export function check(bytes, options = {}) {
 
 /** The built-in profiles (full profile objects, `chsi` first). Call `await init()` first. */
 export function profiles() {
-  if (!checker) throw new PhotogateError('not_initialized', 'call `await init()` before profiles()');
+  ensureReady('profiles');
   return JSON.parse(unwrap(() => builtinProfiles()));
 }
 
 /** The library version. */
 export function version() {
-  if (!checker) throw new PhotogateError('not_initialized', 'call `await init()` before version()');
+  ensureReady('version');
   return wasmVersion();
 }

@@ -16,6 +16,11 @@ wasm-bindgen --target web --out-dir pkg --out-name photogate_wasm "$raw"
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   -o pkg/photogate_wasm_bg.wasm pkg/photogate_wasm_bg.wasm
 cp pkg-template/* pkg/
+ensure_models
+mkdir -p pkg/models
+for name in $(awk '{print $2}' "$ROOT/models.sha256"); do cp "$PHOTOGATE_MODELS/$name" pkg/models/; done
 bytes=$(stat -c %s pkg/photogate_wasm_bg.wasm)
 gz=$(gzip -9 -c pkg/photogate_wasm_bg.wasm | wc -c)
-say "pkg/ ready: photogate_wasm_bg.wasm $bytes bytes, $gz gzipped"
+models=$(cat pkg/models/* | wc -c)
+models_gz=$(cat pkg/models/* | gzip -9 | wc -c)
+say "pkg/ ready: photogate_wasm_bg.wasm $bytes bytes ($gz gzipped); models $models bytes ($models_gz gzipped)"

@@ -56,3 +56,13 @@ ensure_chromium() {
   # A CJK font so that screenshots show the Chinese text as a student's device would.
   apt_install chromium fonts-wqy-zenhei
 }
+
+# The models of models.sha256 in $PHOTOGATE_MODELS, checked; fetched from their public sources into
+# the cache when that folder lacks them (scripts/fetch-models.sh).
+ensure_models() {
+  if ! (cd "$PHOTOGATE_MODELS" 2>/dev/null && sha256sum --quiet -c "$ROOT/models.sha256" >/dev/null 2>&1); then
+    say "models missing or different in $PHOTOGATE_MODELS: fetching them into $PHOTOGATE_CACHE/models"
+    bash "$ROOT/scripts/fetch-models.sh" "$PHOTOGATE_CACHE/models"
+    export PHOTOGATE_MODELS="$PHOTOGATE_CACHE/models"
+  fi
+}

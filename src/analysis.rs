@@ -1,19 +1,44 @@
-//! Stage 3: the analysis of one photo, made once and read by every content measurement (and later by
-//! autocrop). Today it holds the upright pixels; face detection, landmarks and segmentation add their
-//! results here.
+//! Stage 3: the analysis of one photo, made once and read by every content measurement (and by
+//! autocrop): the upright pixels, a working copy at most `WORK_MAX_SIDE` pixels on its longer side,
+//! and what the models found on that copy.
+
+use image::RgbImage;
 
 use crate::decode::Decoded;
+use crate::error::Result;
+use crate::face::{analyze, FaceAnalysis, Models};
+use crate::raster::resize_area;
+
+/// The longer side of the picture the models and measurements work on.
+pub(crate) const WORK_MAX_SIDE: u32 = 1280;
 
 /// What is known about the picture of one photo.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// The upright RGB pixels.
+    /// The upright RGB pixels at full size.
     pub decoded: Decoded,
+    /// The working copy.
+    pub(crate) work: RgbImage,
+    /// Full-size pixels per working-copy pixel.
+    pub(crate) work_scale: f32,
+    /// What the models found, when models were given.
+    pub(crate) faces: Option<FaceAnalysis>,
 }
 
 impl Analysis {
-    /// Analyses a decoded photo.
-    pub fn analyze(decoded: Decoded) -> Analysis {
-        Analysis { decoded }
+    /// Analyses a decoded photo; with `models` the faces, landmarks and person mask are found.
+    /// Errors only when a model fails to run.
+    pub fn analyze(decoded: Decoded, models: Option<&Models>) -> Result<Analysis> {
+        let (w, h) = (decoded.width_px(), decoded.height_px());
+        let longer = w.max(h).max(1);
+        let (work, work_scale) = if longer > WORK_MAX_SIDE {
+            let s = WORK_MAX_SIDE as f32 / longer as f32;
+            let (ww, wh) = (((w as f32 * s).round() as u32).max(1), ((h as f32 * s).round() as u32).max(1));
+            (resize_area(&decoded.rgb, ww, wh), w as f32 / ww as f32)
+        } else {
+            (decoded.rgb.clone(), 1.0)
+        };
+        let faces = models.map(|m| analyze(&work, m)).transpose()?;
+        Ok(Analysis { decoded, work, work_scale, faces })
     }
 }

@@ -21,6 +21,8 @@ pub enum ErrorKind {
     InvalidProfile,
     /// The options given by the caller are not valid.
     InvalidOptions,
+    /// A model file is not one of the pinned ones, or could not be loaded or run.
+    Model,
 }
 
 impl ErrorKind {
@@ -33,6 +35,7 @@ impl ErrorKind {
             ErrorKind::LimitExceeded => "limit_exceeded",
             ErrorKind::InvalidProfile => "invalid_profile",
             ErrorKind::InvalidOptions => "invalid_options",
+            ErrorKind::Model => "model_error",
         }
     }
 }

@@ -18,7 +18,8 @@
 //!     .unwrap();
 //!
 //! let profile = Profile::builtin("chsi").unwrap();
-//! let options = CheckOptions { profile: &profile, file_name: Some("photo.jpg"), limits: &Limits::default() };
+//! let options =
+//!     CheckOptions { profile: &profile, file_name: Some("photo.jpg"), limits: &Limits::default(), models: None };
 //! let report = check(&jpeg, &options).unwrap();
 //! assert_eq!(report.item(RuleId::FileSizePx).unwrap().reason, "wrong_size");
 //! assert_eq!(report.item(RuleId::FileQuality).unwrap().value, Some(photogate::Value::Number(75.0)));
@@ -28,8 +29,11 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod color;
 mod decode;
 mod error;
+mod face;
+mod geometry;
 mod inspect;
 pub mod jpeg;
 mod limits;
@@ -38,6 +42,7 @@ mod naming;
 mod options;
 mod pipeline;
 mod profile;
+mod raster;
 mod report;
 mod rule;
 mod sniff;
@@ -49,9 +54,11 @@ mod wasm;
 pub use analysis::Analysis;
 pub use decode::{decode, Decoded};
 pub use error::{Error, ErrorKind, Result};
+pub use face::{ModelBytes, Models, PersonMask, MODEL_FILES, MODEL_MANIFEST};
+pub use geometry::{Point, Rect};
 pub use inspect::{inspect, Inspection};
 pub use limits::Limits;
-pub use measure::{measure, Measurement, Measurements, Unmeasured};
+pub use measure::{measure, overlay, Measurement, Measurements, Unmeasured};
 pub use options::CheckRequest;
 pub use pipeline::{check, CheckOptions};
 pub use profile::{

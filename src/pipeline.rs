@@ -3,9 +3,10 @@
 use crate::analysis::Analysis;
 use crate::decode::decode;
 use crate::error::{ErrorKind, Result};
+use crate::face::Models;
 use crate::inspect::inspect;
 use crate::limits::Limits;
-use crate::measure::measure;
+use crate::measure::{measure, overlay};
 use crate::profile::Profile;
 use crate::report::{build, Report};
 
@@ -18,6 +19,8 @@ pub struct CheckOptions<'a> {
     pub file_name: Option<&'a str>,
     /// Bounds on the work.
     pub limits: &'a Limits,
+    /// The loaded models; without them the face, background and light rules are `not_measured`.
+    pub models: Option<&'a Models>,
 }
 
 /// Checks a photo: inspect → decode → analyse → measure → evaluate → report.
@@ -30,17 +33,22 @@ pub struct CheckOptions<'a> {
 /// ```
 /// use photogate::{check, CheckOptions, Limits, Profile};
 /// let profile = Profile::chsi();
-/// let options = CheckOptions { profile: &profile, file_name: Some("photo.jpg"), limits: &Limits::default() };
+/// let options =
+///     CheckOptions { profile: &profile, file_name: Some("photo.jpg"), limits: &Limits::default(), models: None };
 /// let err = check(b"not a photo", &options).unwrap_err();
 /// assert_eq!(err.code(), "unknown_format");
 /// ```
 pub fn check(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Report> {
     let inspection = inspect(bytes, options.limits)?;
     let (analysis, decode_error) = match decode(bytes, &inspection, options.limits) {
-        Ok(decoded) => (Some(Analysis::analyze(decoded)), None),
+        Ok(decoded) => (Some(Analysis::analyze(decoded, options.models)?), None),
         Err(e) if e.kind() == ErrorKind::LimitExceeded => return Err(e),
         Err(e) => (None, Some(e.to_string())),
     };
-    let measurements = measure(&inspection, decode_error.as_deref(), analysis.as_ref(), options.file_name);
-    Ok(build(options.profile, &inspection, &measurements, options.file_name))
+    let profile = options.profile;
+    let reference = (profile.width_px, profile.height_px);
+    let measurements =
+        measure(&inspection, decode_error.as_deref(), analysis.as_ref(), options.file_name, reference);
+    let overlay = analysis.as_ref().and_then(|a| overlay(a, reference));
+    Ok(build(profile, &inspection, &measurements, options.file_name, overlay))
 }

@@ -109,6 +109,39 @@ pub struct FileSummary {
     pub inspection: Inspection,
 }
 
+/// Where the analysis found things, for drawing over the photo: coordinates in pixels of the upright
+/// photo as a browser shows it (EXIF orientation applied), one decimal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overlay {
+    /// Width of the upright photo the coordinates refer to.
+    pub width_px: u32,
+    /// Height of the upright photo.
+    pub height_px: u32,
+    /// Photo pixels per profile pixel, horizontally and vertically: a profile range such as eyes
+    /// 200–300 px is drawn at 200 × `scale[1]` … 300 × `scale[1]`.
+    pub scale: [f64; 2],
+    /// Every face found, largest (the one measured) first: `[x, y, width, height]`.
+    pub faces: Vec<[f64; 4]>,
+    /// Pupil centres, image-left first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pupils: Option<[[f64; 2]; 2]>,
+    /// Cheek extremes of the face oval (the face width), image-left first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cheeks: Option<[[f64; 2]; 2]>,
+    /// The outline of the face (mesh face oval), clockwise from the forehead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub face_oval: Vec<[f64; 2]>,
+    /// The face centre's x (midpoint of the cheeks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub face_center_x: Option<f64>,
+    /// The head top's y.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub head_top_y: Option<f64>,
+    /// The chin's y.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chin_y: Option<f64>,
+}
+
 /// The result of checking one photo against one profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -126,6 +159,9 @@ pub struct Report {
     pub file: FileSummary,
     /// One item per rule of the profile, in the order of [`RuleId::ALL`].
     pub items: Vec<Item>,
+    /// Where the analysis found the face, when it ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overlay: Option<Overlay>,
 }
 
 impl Report {
@@ -146,6 +182,7 @@ pub fn build(
     inspection: &Inspection,
     measurements: &Measurements,
     file_name: Option<&str>,
+    overlay: Option<Overlay>,
 ) -> Report {
     let mut items = Vec::new();
     let mut counts = Counts::default();
@@ -166,7 +203,7 @@ pub fn build(
             verdict: outcome.verdict,
             severity: common.severity,
             reason: outcome.reason,
-            value: value_of(m),
+            value: value_of(m, profile),
             unit: text::unit(rule),
             min,
             max,
@@ -197,16 +234,27 @@ pub fn build(
         counts,
         file: FileSummary { name: file_name.map(str::to_string), inspection: inspection.clone() },
         items,
+        overlay,
     }
 }
 
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+/// Report numbers carry three decimals: enough for any rule, and the same natively and in wasm.
+fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
 }
 
-fn value_of(m: &Measurement) -> Option<Value> {
+fn value_of(m: &Measurement, profile: &Profile) -> Option<Value> {
     match m {
-        Measurement::Number(v) => Some(Value::Number(round2(*v))),
+        Measurement::Number(v) => Some(Value::Number(round3(*v))),
+        Measurement::FaceCount { faces, .. } => Some(Value::Number(f64::from(*faces))),
+        Measurement::Pose { roll_deg, yaw_deg } => {
+            Some(Value::Text(format!("roll {}°, yaw {}°", text::num(*roll_deg), text::num(*yaw_deg))))
+        }
+        Measurement::Color { rgb } => {
+            crate::verdict::nearest_background(*rgb, profile).map(|(_, d, _)| Value::Number(round3(d)))
+        }
+        Measurement::Sharp { laplacian_var, .. } => Some(Value::Number(round3(*laplacian_var))),
+        Measurement::Edits { bordered_edges } => Some(Value::Number(f64::from(*bordered_edges))),
         Measurement::Format { format, .. } => Some(Value::Text(format.name().to_string())),
         Measurement::SizePx { width, height } => Some(Value::Text(format!("{width}×{height}"))),
         Measurement::BitDepth { components, precision_bits } => {
@@ -225,7 +273,7 @@ fn value_of(m: &Measurement) -> Option<Value> {
                 None => base.to_string(),
             }))
         }
-        Measurement::Dpi(records) => records.first().map(|&(_, d)| Value::Number(round2(d))),
+        Measurement::Dpi(records) => records.first().map(|&(_, d)| Value::Number(round3(d))),
         Measurement::Name(name) => Some(Value::Text(name.clone())),
         Measurement::Unmeasured(_) => None,
     }
@@ -240,6 +288,16 @@ fn expected_of(rule: RuleId, profile: &Profile) -> Option<String> {
         RuleId::FileSizePx => Some(format!("{}×{}", profile.width_px, profile.height_px)),
         RuleId::FileBitDepth => Some("3×8 bit".to_string()),
         RuleId::FileColorSpace => Some("sRGB".to_string()),
+        RuleId::BgColor => profile.rules.bg_color.as_ref().map(|b| {
+            let names: Vec<&str> = b.references.iter().map(|r| r.name.as_str()).collect();
+            format!("{} (ΔE ≤ {})", names.join(" / "), text::num(b.max_delta_e))
+        }),
+        RuleId::FacePose => {
+            profile.rules.face_pose.as_ref().map(|p| {
+                format!("roll ≤ {}°, yaw ≤ {}°", text::num(p.max_roll_deg), text::num(p.max_yaw_deg))
+            })
+        }
+        RuleId::ImageNoEdits => Some("0".to_string()),
         RuleId::FileName => profile.rules.file_name.as_ref().map(|n| match n.scheme {
             crate::profile::NameScheme::IdNumber => "18-digit ID number".to_string(),
             crate::profile::NameScheme::Sequence4 => "0001–9999".to_string(),

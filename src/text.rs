@@ -54,6 +54,10 @@ pub(crate) fn unit(rule: RuleId) -> Option<&'static str> {
     match rule {
         RuleId::FileKb => Some("KB"),
         RuleId::FileDpi => Some("dpi"),
+        RuleId::FaceLipsClosed => Some("‰"),
+        RuleId::LightFaceHighlight => Some("‱"),
+        RuleId::LightEven => Some("ΔL*"),
+        RuleId::BgColor | RuleId::BgUniform | RuleId::ClothesContrast => Some("ΔE"),
         RuleId::FileSizePx
         | RuleId::GeomHeadTop
         | RuleId::GeomEyeY
@@ -297,23 +301,206 @@ pub(crate) fn describe(
                 _ => (t(format!("文件名 {name}"), format!("File name {name}")), None),
             }
         }
-        (rule, Measurement::Number(v)) => {
-            let unit = unit(rule).map(|u| format!(" {u}")).unwrap_or_default();
-            let v = num(*v);
+        (rule, Measurement::Number(v)) => content_number(rule, *v, r, &range_zh),
+        (RuleId::GeomFaceCount, Measurement::FaceCount { faces, background_faces }) => match r {
+            "no_face" => (
+                t("没有检测到人脸", "No face found"),
+                Some(t(
+                    "请使用本人正面、免冠、脸部完整清晰的照片",
+                    "Use a frontal photo of yourself, bareheaded, with the whole face clearly visible",
+                )),
+            ),
+            "several_faces" => (
+                t(
+                    format!("检测到 {faces} 张人脸，照片中只能有本人"),
+                    format!("{faces} faces found; only you may be in the photo"),
+                ),
+                Some(t(
+                    "请单独拍摄，画面中不要有其他人",
+                    "Take the photo alone, with nobody else in the picture",
+                )),
+            ),
+            "background_person" => (
+                t(
+                    format!("检测到本人，背景中还有 {background_faces} 个较小的人脸"),
+                    format!("Your face, and {background_faces} smaller face(s) in the background"),
+                ),
+                Some(t("请在纯色背景前单独拍摄", "Take the photo alone in front of a plain background")),
+            ),
+            _ => (t("检测到 1 张人脸", "One face found"), None),
+        },
+        (RuleId::FacePose, Measurement::Pose { roll_deg, yaw_deg }) => {
+            let (roll, yaw) = (num(roll_deg.abs()), num(yaw_deg.abs()));
+            match r {
+                "tilted" => (
+                    t(format!("头部向一侧倾斜约 {roll}°"), format!("Head tilted sideways by about {roll}°")),
+                    Some(t(
+                        "请坐正，头部不要歪斜（不能靠旋转照片来纠正）",
+                        "Sit upright with your head straight (rotating the photo is not allowed)",
+                    )),
+                ),
+                "turned" => (
+                    t(format!("头部左右转向约 {yaw}°"), format!("Head turned by about {yaw}°")),
+                    Some(t("请正对镜头，双肩放平", "Face the camera squarely, shoulders level")),
+                ),
+                _ => (
+                    t(
+                        format!("头部端正（倾斜 {roll}°，转向 {yaw}°）"),
+                        format!("Head upright (tilt {roll}°, turn {yaw}°)"),
+                    ),
+                    None,
+                ),
+            }
+        }
+        (RuleId::BgColor, Measurement::Color { rgb }) => {
+            let [cr, cg, cb] = rgb.map(|c| c.round() as i64);
+            let (name, de) = crate::verdict::nearest_background(*rgb, profile)
+                .map(|(n, d, _)| (n.to_string(), num(d)))
+                .unwrap_or_default();
+            let (zh_name, en_name) = color_name(&name);
             if pass {
-                (t(format!("{v}{unit}（要求 {range_zh}）"), format!("{v}{unit} (allowed {range_zh})")), None)
+                (
+                    t(
+                        format!("背景接近{zh_name}（色差 ΔE {de}）"),
+                        format!("Background close to {en_name} (ΔE {de})"),
+                    ),
+                    None,
+                )
             } else {
                 (
                     t(
-                        format!("{v}{unit}，超出要求 {range_zh}"),
-                        format!("{v}{unit}, outside the allowed {range_zh}"),
+                        format!("背景颜色 RGB({cr},{cg},{cb})，与标准背景色相差太大（最接近{zh_name}，ΔE {de}）"),
+                        format!("Background colour RGB({cr},{cg},{cb}) is too far from the standard colours (nearest {en_name}, ΔE {de})"),
                     ),
-                    Some(t("请按要求重新拍摄或调整照片", "Retake or adjust the photo to meet this rule")),
+                    Some(t(
+                        "请使用浅蓝色 RGB(100,197,255)、白色或浅灰色的纯色背景",
+                        "Use a plain light blue RGB(100,197,255), white or light grey background",
+                    )),
+                )
+            }
+        }
+        (RuleId::ImageSharp, Measurement::Sharp { laplacian_var, .. }) => {
+            let v = num(*laplacian_var);
+            match r {
+                "no_colour" => (
+                    t("黑白照片，没有真实色彩", "Black-and-white picture: no true colour"),
+                    Some(t("请使用彩色照片", "Use a colour photo")),
+                ),
+                "below_min" => (
+                    t(
+                        format!("照片模糊（清晰度 {v}，要求 {range_zh}）"),
+                        format!("The photo is blurred (sharpness {v}, required {range_zh})"),
+                    ),
+                    Some(t(
+                        "请对焦后重新拍摄，保持相机稳定、光线充足",
+                        "Retake in focus, holding the camera still in good light",
+                    )),
+                ),
+                _ => (t(format!("清晰（{v}）"), format!("In focus ({v})")), None),
+            }
+        }
+        (RuleId::ImageNoEdits, Measurement::Edits { bordered_edges }) => {
+            if pass {
+                (t("未发现边框", "No border found"), None)
+            } else {
+                (
+                    t(
+                        format!("照片边缘有 {bordered_edges} 条纯色边框"),
+                        format!("{bordered_edges} edge(s) carry a solid border"),
+                    ),
+                    Some(t(
+                        "请去掉边框，不要添加文字、水印或其他修饰",
+                        "Remove the border; add no text, watermark or other edits",
+                    )),
                 )
             }
         }
         _ => (t("已检查", "Checked"), None),
     }
+}
+
+fn color_name(name: &str) -> (String, String) {
+    match name {
+        "blue" => ("浅蓝色".into(), "light blue".into()),
+        "white" => ("白色".into(), "white".into()),
+        "grey" | "gray" => ("浅灰色".into(), "light grey".into()),
+        other => (other.to_string(), other.to_string()),
+    }
+}
+
+/// Messages for the numeric content rules.
+fn content_number(rule: RuleId, v: f64, reason: &str, range: &str) -> (Text, Option<Text>) {
+    let v = num(v);
+    let low = reason == "below_min";
+    let ok = reason == "in_range";
+    let (found, advice): (Text, Text) = match rule {
+        RuleId::GeomHeadTop => (
+            t(format!("头顶距上边 {v} 像素（要求 {range}）"), format!("Head top {v} px from the top edge (allowed {range})")),
+            if low {
+                t("头部太靠近照片上边缘：头顶上方要留出空间（人像下移或缩小）", "The head is too close to the top edge: leave space above the head (move the portrait down or make it smaller)")
+            } else {
+                t("头顶离上边太远：人像上移或放大", "Too much space above the head: move the portrait up or make it larger")
+            },
+        ),
+        RuleId::GeomEyeY => (
+            t(format!("双眼距上边 {v} 像素（要求 {range}）"), format!("Eyes {v} px from the top edge (allowed {range})")),
+            if low {
+                t("眼睛位置太高：人像下移", "The eyes are too high: move the portrait down")
+            } else {
+                t("眼睛位置太低：人像上移", "The eyes are too low: move the portrait up")
+            },
+        ),
+        RuleId::GeomFaceWidth => (
+            t(format!("脸宽 {v} 像素（要求 {range}）"), format!("Face {v} px wide (allowed {range})")),
+            if low {
+                t("脸太小：裁剪时放大人像，或拍摄时靠近一些", "The face is too small: crop closer, or stand closer to the camera")
+            } else {
+                t("脸太大：裁剪时缩小人像，或拍摄时离远一些", "The face is too large: crop wider, or stand further from the camera")
+            },
+        ),
+        RuleId::GeomCenterX => (
+            t(format!("脸部中心在横向 {v} 像素处（要求 {range}）"), format!("Face centre at x = {v} px (allowed {range})")),
+            if low {
+                t("脸偏左：请左右居中裁剪", "The face is left of centre: centre it when cropping")
+            } else {
+                t("脸偏右：请左右居中裁剪", "The face is right of centre: centre it when cropping")
+            },
+        ),
+        RuleId::GeomPupilsLevel => (
+            t(format!("两眼高度差 {v} 像素（要求 {range}）"), format!("Pupils differ in height by {v} px (allowed {range})")),
+            t("请端正头部，双眼平视镜头（不能靠旋转照片来纠正）", "Hold your head level and look straight at the camera (rotating the photo is not allowed)"),
+        ),
+        RuleId::FaceEyesOpen => (
+            t(format!("睁眼程度 {v}（要求 {range}）"), format!("Eye openness {v} (required {range})")),
+            t("请自然睁大双眼，目视镜头", "Open your eyes naturally and look at the camera"),
+        ),
+        RuleId::FaceLipsClosed => (
+            t(format!("嘴唇间隙为脸宽的 {v}‰（要求 {range}）"), format!("Lip gap {v}‰ of the face width (allowed {range})")),
+            t("请自然闭合嘴唇，不要露齿", "Close your lips naturally, without showing teeth"),
+        ),
+        RuleId::LightFaceHighlight => (
+            t(format!("面部高光占皮肤的 {v}‱（要求 {range}）"), format!("Highlights on {v}‱ of the skin (allowed {range})")),
+            t("避免闪光灯直射，用柔和均匀的光线；可先擦去面部油光", "Avoid direct flash; use soft, even light, and blot shine off the face"),
+        ),
+        RuleId::LightNoseHighlight => (
+            t(format!("鼻部最亮处亮度 {v}（要求 {range}）"), format!("Brightest part of the nose {v} (allowed {range})")),
+            t("鼻子反光：避免闪光灯直射，用柔和光线", "Shine on the nose: avoid direct flash and use soft light"),
+        ),
+        RuleId::LightEven => (
+            t(format!("左右脸亮度差 ΔL* {v}（要求 {range}）"), format!("Left/right cheek lightness difference ΔL* {v} (allowed {range})")),
+            t("左右脸明暗不均：请面向光源，让光线均匀照亮两侧", "Uneven light on the two sides of the face: face the light so both sides are lit evenly"),
+        ),
+        RuleId::BgUniform => (
+            t(format!("背景不均匀度 ΔE {v}（要求 {range}）"), format!("Background variation ΔE {v} (allowed {range})")),
+            t("背景有渐变、阴影或杂物：请在平整的纯色背景前拍摄，人离背景远一些以免投影", "The background has a gradient, shadows or objects: use a flat plain background and stand away from it to avoid shadows"),
+        ),
+        RuleId::ClothesContrast => (
+            t(format!("服装与背景色差 ΔE {v}（要求 {range}）"), format!("Clothes differ from the background by ΔE {v} (required {range})")),
+            t("服装颜色与背景太接近：请换一件颜色明显不同的上衣（浅蓝背景不宜穿蓝色）", "The clothes are too close to the background colour: wear a top of a clearly different colour (no blue on light blue)"),
+        ),
+        _ => (t(format!("{v}（要求 {range}）"), format!("{v} (allowed {range})")), t("请按要求调整照片", "Adjust the photo to meet this rule")),
+    };
+    (found, (!ok).then_some(advice))
 }
 
 fn range_text(min: Option<f64>, max: Option<f64>, dash: &str) -> String {
@@ -332,6 +519,12 @@ fn not_measured(reason: &str) -> Text {
         "not_decoded" => t("未检测：无法读取图像内容", "Not measured: the picture could not be read"),
         "not_jpeg" => t("未检测：文件不是 JPEG", "Not measured: the file is not a JPEG"),
         "no_file_name" => t("未检测：没有提供文件名", "Not measured: no file name given"),
+        "no_face" => t("未检测：没有找到人脸", "Not measured: no face found"),
+        "no_person" => t("未检测：没有分割出人像", "Not measured: the person could not be outlined"),
+        "no_background" => {
+            t("未检测：照片中可见的背景太少", "Not measured: too little background is visible")
+        }
+        "no_clothes" => t("未检测：照片中看不到服装", "Not measured: the clothes are not in the picture"),
         _ => t("未检测", "Not measured"),
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::color::{delta_e2000, lab, lab_from_linear, to_linear};
 use crate::jpeg::JpegColor;
 use crate::measure::{Measurement, Unmeasured};
 use crate::naming::{check_id_number, check_sequence4, split_name, NameProblem};
@@ -98,6 +99,44 @@ pub fn evaluate(rule: RuleId, measurement: &Measurement, profile: &Profile) -> O
             },
             (_, None) => met("in_range"),
         },
+        Measurement::FaceCount { faces, background_faces } => {
+            let faces = f64::from(*faces);
+            match compare(faces, common.range.unwrap_or((Some(1.0), Some(1.0)))) {
+                Some(_) if faces == 0.0 => unmet("no_face"),
+                Some(_) => unmet("several_faces"),
+                None if *background_faces > 0 => {
+                    Outcome { verdict: Verdict::Warn, reason: "background_person" }
+                }
+                None => met("in_range"),
+            }
+        }
+        Measurement::Pose { roll_deg, yaw_deg } => match &profile.rules.face_pose {
+            Some(rule) if roll_deg.abs() > rule.max_roll_deg => unmet("tilted"),
+            Some(rule) if yaw_deg.abs() > rule.max_yaw_deg => unmet("turned"),
+            _ => met("upright"),
+        },
+        Measurement::Color { rgb } => match nearest_background(*rgb, profile) {
+            Some((_, delta_e, max)) if delta_e <= max => met("in_range"),
+            Some(_) => unmet("off_color"),
+            None => met("in_range"),
+        },
+        Measurement::Sharp { laplacian_var, chroma } => {
+            if *chroma < MIN_SKIN_CHROMA {
+                unmet("no_colour")
+            } else {
+                match compare(*laplacian_var, common.range.unwrap_or((None, None))) {
+                    None => met("in_range"),
+                    Some(reason) => unmet(reason),
+                }
+            }
+        }
+        Measurement::Edits { bordered_edges } => {
+            if *bordered_edges > 0 {
+                unmet("border")
+            } else {
+                met("ok")
+            }
+        }
         Measurement::Name(name) => {
             let stem = split_name(name).0;
             let result = match profile.rules.file_name.as_ref().map(|r| r.scheme) {
@@ -113,6 +152,19 @@ pub fn evaluate(rule: RuleId, measurement: &Measurement, profile: &Profile) -> O
         }
     };
     Some(outcome)
+}
+
+/// Below this mean skin chroma (CIE C*) a picture is black and white: no true colour.
+pub(crate) const MIN_SKIN_CHROMA: f64 = 4.0;
+
+/// The profile's reference background colour nearest to `rgb`: (name, CIEDE2000, allowed maximum).
+pub(crate) fn nearest_background(rgb: [f64; 3], profile: &Profile) -> Option<(&str, f64, f64)> {
+    let rule = profile.rules.bg_color.as_ref()?;
+    let measured = lab_from_linear(rgb.map(to_linear));
+    rule.references
+        .iter()
+        .map(|r| (r.name.as_str(), delta_e2000(measured, lab(r.rgb)), rule.max_delta_e))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
 /// `None` when `value` is within `[min, max]`, else the reason code. Values are compared after
@@ -134,6 +186,10 @@ pub(crate) fn unmeasured_code(why: Unmeasured) -> &'static str {
         Unmeasured::NotDecoded => "not_decoded",
         Unmeasured::NotJpeg => "not_jpeg",
         Unmeasured::NoFileName => "no_file_name",
+        Unmeasured::NoFace => "no_face",
+        Unmeasured::NoPerson => "no_person",
+        Unmeasured::NoBackground => "no_background",
+        Unmeasured::NoClothes => "no_clothes",
     }
 }
 

@@ -9,26 +9,40 @@
 use wasm_bindgen::prelude::*;
 
 use crate::options::CheckRequest;
-use crate::{check, CheckOptions, Error, Limits, Profile};
+use crate::{check, CheckOptions, Error, Limits, ModelBytes, Models, Profile, MODEL_MANIFEST};
 
 fn to_js(e: Error) -> JsValue {
     JsValue::from_str(&serde_json::json!({ "code": e.code(), "message": e.to_string() }).to_string())
 }
 
-/// Holds the limits (and, later, the loaded models) for many checks.
+/// Holds the loaded models and the limits for many checks.
 #[wasm_bindgen]
 pub struct Checker {
     limits: Limits,
+    models: Option<Models>,
 }
 
 #[wasm_bindgen]
 impl Checker {
-    /// A checker with the default limits.
+    /// A checker with the four models (bytes of the files named in `modelManifest()`, in order).
+    /// Throws `{"code": "model_error", ...}` when a file is not the pinned one.
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Checker {
+    pub fn new(
+        detector: &[u8],
+        face_mesh: &[u8],
+        iris: &[u8],
+        segmentation: &[u8],
+    ) -> Result<Checker, JsValue> {
         #[cfg(feature = "panic-hook")]
         console_error_panic_hook::set_once();
-        Checker { limits: Limits::default() }
+        let models = Models::load(&ModelBytes { detector, face_mesh, iris, segmentation }).map_err(to_js)?;
+        Ok(Checker { limits: Limits::default(), models: Some(models) })
+    }
+
+    /// A checker without models: only the file rules are measured.
+    #[wasm_bindgen(js_name = fileOnly)]
+    pub fn file_only() -> Checker {
+        Checker { limits: Limits::default(), models: None }
     }
 
     /// Checks a photo. `options_json`: `{"profile": "chsi" | {...}, "fileName": "a.jpg"}` or `""`.
@@ -36,16 +50,24 @@ impl Checker {
     pub fn check(&self, bytes: &[u8], options_json: &str) -> Result<String, JsValue> {
         let request = CheckRequest::from_json(options_json).map_err(to_js)?;
         let profile = request.resolve_profile().map_err(to_js)?;
-        let options =
-            CheckOptions { profile: &profile, file_name: request.file_name.as_deref(), limits: &self.limits };
+        let options = CheckOptions {
+            profile: &profile,
+            file_name: request.file_name.as_deref(),
+            limits: &self.limits,
+            models: self.models.as_ref(),
+        };
         check(bytes, &options).map(|r| r.to_json()).map_err(to_js)
     }
 }
 
-impl Default for Checker {
-    fn default() -> Self {
-        Checker::new()
-    }
+/// The pinned model files, `sha256  name` per line, in the order the constructor takes them.
+#[wasm_bindgen(js_name = modelManifest)]
+pub fn model_manifest() -> String {
+    crate::MODEL_FILES
+        .iter()
+        .filter_map(|name| MODEL_MANIFEST.lines().find(|l| l.ends_with(name)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The built-in profiles as a JSON array of full profile objects.

@@ -8,7 +8,7 @@ use photogate::{check, inspect, CheckOptions, ErrorKind, Limits, Profile, RuleId
 
 fn run(bytes: &[u8], limits: &Limits) -> Result<photogate::Report, photogate::Error> {
     let profile = Profile::chsi();
-    check(bytes, &CheckOptions { profile: &profile, file_name: Some("x.jpg"), limits })
+    check(bytes, &CheckOptions { profile: &profile, file_name: Some("x.jpg"), limits, models: None })
 }
 
 #[test]

@@ -1,8 +1,14 @@
 //! Stage 4: measurements, plain facts and numbers from the inspected file and the analysed photo.
 //! They know nothing of thresholds; [`crate::verdict`] compares them with a profile.
 
+mod background;
 mod content;
+mod face;
 mod file;
+pub(crate) mod geometry;
+mod light;
+mod picture;
+mod scene;
 
 use std::collections::BTreeMap;
 
@@ -26,6 +32,14 @@ pub enum Unmeasured {
     NotJpeg,
     /// No file name was given.
     NoFileName,
+    /// No face was found, so nothing about the face can be measured.
+    NoFace,
+    /// The person mask does not cover the face (the segmentation did not find the person).
+    NoPerson,
+    /// Too little background is visible to judge it.
+    NoBackground,
+    /// The clothes are not in the picture.
+    NoClothes,
 }
 
 /// One measurement.
@@ -67,6 +81,38 @@ pub enum Measurement {
     Dpi(Vec<(&'static str, f64)>),
     /// `file.name`: the file name as given.
     Name(String),
+    /// `geom.face_count`: faces of similar size to the main one (the main one included), and smaller
+    /// faces further back.
+    FaceCount {
+        /// Faces at least half as wide as the largest.
+        faces: u32,
+        /// Smaller faces.
+        background_faces: u32,
+    },
+    /// `face.pose`: head roll and yaw in degrees.
+    Pose {
+        /// Roll: the eye line's angle to the horizontal.
+        roll_deg: f64,
+        /// Yaw: the head turned left or right.
+        yaw_deg: f64,
+    },
+    /// `bg.color`: the mean background colour, sRGB 0–255.
+    Color {
+        /// Red, green, blue.
+        rgb: [f64; 3],
+    },
+    /// `image.sharp`: Laplacian variance of the face and its colourfulness.
+    Sharp {
+        /// Variance of the Laplacian of the face's luma at 128 × 128.
+        laplacian_var: f64,
+        /// Mean CIE chroma of the skin.
+        chroma: f64,
+    },
+    /// `image.no_edits`: edges that carry a solid border.
+    Edits {
+        /// 0–4.
+        bordered_edges: u8,
+    },
     /// Not measured, and why.
     Unmeasured(Unmeasured),
 }
@@ -85,21 +131,63 @@ impl Measurements {
 }
 
 /// Measures every rule. `decode_error` says why pixels are missing when they are; `analysis` is the
-/// face and scene analysis when one was made.
+/// picture with its face and scene analysis; pixel measurements are given at `reference_px` (the
+/// profile's width and height), as if the picture were scaled to it.
 pub fn measure(
     inspection: &Inspection,
     decode_error: Option<&str>,
     analysis: Option<&Analysis>,
     file_name: Option<&str>,
+    reference_px: (u32, u32),
 ) -> Measurements {
     let mut by_rule = BTreeMap::new();
     for &rule in RuleId::ALL {
-        let m = if rule.is_file_rule() {
-            file::measure(rule, inspection, decode_error, file_name)
-        } else {
-            content::measure(rule, decode_error.is_some(), analysis)
-        };
-        by_rule.insert(rule, m);
+        if rule.is_file_rule() {
+            by_rule.insert(rule, file::measure(rule, inspection, decode_error, file_name));
+        }
     }
+    by_rule.extend(content::measure_all(decode_error.is_some(), analysis, reference_px));
     Measurements { by_rule }
+}
+
+/// The overlay of an analysis: where the face, pupils, cheeks, head top and chin are, in pixels of
+/// the full-size upright photo, and the scale to the profile's `reference_px`.
+pub fn overlay(analysis: &Analysis, reference_px: (u32, u32)) -> Option<crate::report::Overlay> {
+    let faces = analysis.faces.as_ref()?;
+    let k = f64::from(analysis.work_scale);
+    let (w, h) = (analysis.decoded.width_px(), analysis.decoded.height_px());
+    let r1 = |v: f32| (f64::from(v) * k * 10.0).round() / 10.0;
+    let pt = |p: crate::geometry::Point| [r1(p.x), r1(p.y)];
+    let scene = scene::Scene {
+        img: &analysis.work,
+        faces,
+        sx: f64::from(reference_px.0) / f64::from(analysis.work.width().max(1)),
+        sy: f64::from(reference_px.1) / f64::from(analysis.work.height().max(1)),
+    };
+    let main = scene.main();
+    let cheeks = main.map(geometry::cheeks);
+    Some(crate::report::Overlay {
+        width_px: w,
+        height_px: h,
+        scale: [
+            f64::from(w) / f64::from(reference_px.0.max(1)),
+            f64::from(h) / f64::from(reference_px.1.max(1)),
+        ],
+        faces: faces
+            .faces
+            .iter()
+            .map(|f| [r1(f.rect.x), r1(f.rect.y), r1(f.rect.width), r1(f.rect.height)])
+            .collect(),
+        pupils: main.map(|m| {
+            let (l, r) = geometry::pupils(m);
+            [pt(l), pt(r)]
+        }),
+        cheeks: cheeks.map(|(l, r)| [pt(l), pt(r)]),
+        face_oval: main
+            .map(|m| crate::face::landmarks::idx::OVAL.iter().map(|&i| pt(m.mesh.at(i))).collect())
+            .unwrap_or_default(),
+        face_center_x: cheeks.map(|(l, r)| r1((l.x + r.x) / 2.0)),
+        head_top_y: main.and_then(|m| geometry::head_top_y(&scene, m).ok()).map(r1),
+        chin_y: main.map(|m| r1(m.mesh.at(crate::face::landmarks::idx::CHIN).y)),
+    })
 }

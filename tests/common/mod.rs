@@ -123,7 +123,7 @@ pub fn icc_app2(space: &[u8; 4]) -> Vec<u8> {
 }
 
 pub fn check_with(bytes: &[u8], profile: &Profile, name: Option<&str>) -> Report {
-    let options = CheckOptions { profile, file_name: name, limits: &Limits::default() };
+    let options = CheckOptions { profile, file_name: name, limits: &Limits::default(), models: None };
     check(bytes, &options).unwrap()
 }
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
-use photogate::{Limits, Profile};
+use photogate::{Limits, ModelBytes, Models, Profile, MODEL_FILES};
 
 /// Checks diploma e-registration photos (学历证书电子注册图像) against the standard.
 #[derive(Debug, Parser)]
@@ -39,11 +39,18 @@ pub(crate) struct CheckArgs {
     /// Print the English messages instead of the Chinese ones.
     #[arg(long)]
     pub(crate) en: bool,
+    /// The folder with the model files (default: $PHOTOGATE_MODELS, else ../shared/models).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) models: Option<PathBuf>,
+    /// Check the file rules only, without the face and background models.
+    #[arg(long, conflicts_with = "models")]
+    pub(crate) file_only: bool,
 }
 
 /// What `check` will do, validated.
 pub(crate) struct CheckPlan {
     pub(crate) files: Vec<PathBuf>,
+    pub(crate) models: Option<Models>,
     pub(crate) profile: Profile,
     pub(crate) limits: Limits,
     pub(crate) json: bool,
@@ -68,8 +75,34 @@ impl CheckPlan {
                 bail!("{} is not a file or folder: check the path given as FILE", path.display());
             }
         }
-        Ok(CheckPlan { files, profile, limits: Limits::default(), json: args.json, english: args.en })
+        let models = if args.file_only { None } else { Some(load_models(args.models)?) };
+        Ok(CheckPlan { files, models, profile, limits: Limits::default(), json: args.json, english: args.en })
     }
+}
+
+/// Reads the four model files from `--models`, `$PHOTOGATE_MODELS` or `../shared/models`.
+fn load_models(dir: Option<PathBuf>) -> anyhow::Result<Models> {
+    let dir = dir
+        .or_else(|| std::env::var_os("PHOTOGATE_MODELS").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("../shared/models"));
+    let read = |name: &str| {
+        std::fs::read(dir.join(name)).with_context(|| {
+            format!(
+                "cannot read the model {name} in {}: pass --models DIR, set PHOTOGATE_MODELS, run \
+                 scripts/fetch-models.sh, or use --file-only",
+                dir.display()
+            )
+        })
+    };
+    let [detector, face_mesh, iris, segmentation] = MODEL_FILES.map(read);
+    let (detector, face_mesh, iris, segmentation) = (detector?, face_mesh?, iris?, segmentation?);
+    Models::load(&ModelBytes {
+        detector: &detector,
+        face_mesh: &face_mesh,
+        iris: &iris,
+        segmentation: &segmentation,
+    })
+    .with_context(|| format!("--models {}", dir.display()))
 }
 
 fn load_profile(spec: &str) -> anyhow::Result<Profile> {

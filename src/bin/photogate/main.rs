@@ -51,8 +51,12 @@ fn run_check(plan: CheckPlan) -> anyhow::Result<ExitCode> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let result =
             std::fs::read(path).map_err(|e| (String::from("io_error"), e.to_string())).and_then(|bytes| {
-                let options =
-                    CheckOptions { profile: &plan.profile, file_name: name.as_deref(), limits: &plan.limits };
+                let options = CheckOptions {
+                    profile: &plan.profile,
+                    file_name: name.as_deref(),
+                    limits: &plan.limits,
+                    models: plan.models.as_ref(),
+                };
                 check(&bytes, &options).map_err(|e| (e.code().to_string(), e.to_string()))
             });
         match result {

@@ -1,0 +1,99 @@
+//! Face and scene analysis with the four models: detection, face mesh, iris, person segmentation.
+//! Pre- and post-processing are pure functions in the sibling modules; `engine` runs the models.
+
+mod detect;
+mod engine;
+mod iris;
+pub(crate) mod landmarks;
+mod segment;
+
+use image::RgbImage;
+
+pub use engine::{ModelBytes, Models, MODEL_FILES, MODEL_MANIFEST};
+pub use segment::PersonMask;
+
+pub(crate) use iris::Eye;
+pub(crate) use landmarks::Mesh;
+
+use crate::error::Result;
+use crate::geometry::{Point, Rect};
+
+/// A detected face: box, five points and score, in analysis-image pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct FaceBox {
+    /// Detector confidence, 0–1.
+    pub(crate) score: f32,
+    /// The face box.
+    pub(crate) rect: Rect,
+    /// Image-left eye, image-right eye, nose tip, image-left and image-right mouth corners.
+    pub(crate) points: [Point; 5],
+}
+
+/// The main face, measured in detail.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MainFace {
+    pub(crate) mesh: Mesh,
+    pub(crate) left_eye: Option<Eye>,
+    pub(crate) right_eye: Option<Eye>,
+}
+
+/// Everything the models say about one photo.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FaceAnalysis {
+    /// Every face found, largest first.
+    pub(crate) faces: Vec<FaceBox>,
+    /// The largest face in detail, when there is one.
+    pub(crate) main: Option<MainFace>,
+    /// Where the person is.
+    pub(crate) mask: Option<PersonMask>,
+}
+
+/// Runs the models on an upright RGB image.
+pub(crate) fn analyze(img: &RgbImage, models: &Models) -> Result<FaceAnalysis> {
+    let prepared = detect::prepare(img);
+    let outputs = models.detect(prepared.nchw_bgr)?;
+    let heads: Vec<detect::Head<'_>> = outputs
+        .iter()
+        .zip(detect::STRIDES)
+        .map(|([cls, obj, bbox, kps], stride)| detect::Head { stride, cls, obj, bbox, kps })
+        .collect();
+    let mut faces: Vec<FaceBox> = detect::decode(&heads, prepared.scale)
+        .into_iter()
+        .map(|d| FaceBox { score: d.score, rect: d.rect, points: d.points })
+        .collect();
+    faces.sort_by(|a, b| b.rect.area().total_cmp(&a.rect.area()));
+
+    let main = match faces.first() {
+        Some(face) => Some(main_face(img, models, face)?),
+        None => None,
+    };
+    let (w, h) = img.dimensions();
+    let mask = PersonMask::new(models.segment(segment::input(img))?, w, h);
+    Ok(FaceAnalysis { faces, main, mask })
+}
+
+fn main_face(img: &RgbImage, models: &Models, face: &FaceBox) -> Result<MainFace> {
+    let detection = detect::Detection { score: face.score, rect: face.rect, points: face.points };
+    let crop = landmarks::crop_for(&detection);
+    let (raw, presence) = models.mesh(landmarks::input(img, &crop))?;
+    let first = landmarks::decode(&raw, presence, &crop);
+    // A second pass on a crop taken from the first mesh centres and levels the face better.
+    let mesh = match first {
+        Some(first) => {
+            let refined = landmarks::crop_from_mesh(&first);
+            let (raw, presence) = models.mesh(landmarks::input(img, &refined))?;
+            landmarks::decode(&raw, presence, &refined).unwrap_or(first)
+        }
+        None => return Ok(MainFace { mesh: Mesh::empty(), left_eye: None, right_eye: None }),
+    };
+    let (l, r) = (mesh.at(landmarks::idx::LEFT_EYE_CORNERS.0), mesh.at(landmarks::idx::RIGHT_EYE_CORNERS.1));
+    let angle = (r.y - l.y).atan2(r.x - l.x);
+    let eye = |corners: (usize, usize), mirror: bool| -> Result<Option<Eye>> {
+        let crop = iris::crop_for(&mesh, corners, angle);
+        let (contour, pupil) = models.iris(iris::input(img, &crop, mirror))?;
+        Ok(iris::decode(&contour, &pupil, &crop, mirror))
+    };
+    let left_eye = eye(landmarks::idx::LEFT_EYE_CORNERS, false)?;
+    let right_eye = eye(landmarks::idx::RIGHT_EYE_CORNERS, true)?;
+    Ok(MainFace { mesh, left_eye, right_eye })
+}

@@ -1,0 +1,88 @@
+//! Section 3, light on the face, measured on the skin inside the face oval (eyes and lips left out).
+//!
+//! - `light.face_highlight` = skin pixels per 10 000 (‱) that are highlights: near saturation (all of
+//!   R, G, B ≥ 240), or a specular spot far brighter than the skin around it (luma ≥ 2.5 × the skin's
+//!   median luma and ≥ 100, which only darker skin under hard light reaches).
+//! - `light.nose_highlight` = the 95th-percentile Rec. 601 luma (0–255) inside the nose outline: the
+//!   brightness of its brightest part, robust to a few pixels.
+//! - `light.even` = |ΔL*| (CIE L*, 0–100) between the mean colour of the left and right cheek patches
+//!   (discs of radius 8 % of the face width at mesh 205 and 425): a "yin-yang face" scores high.
+
+use super::scene::{polygon, Scene};
+use super::{Measurement, Unmeasured};
+use crate::color::{lab_from_linear, to_linear};
+use crate::face::landmarks::idx;
+use crate::face::MainFace;
+use crate::geometry::Point;
+use crate::raster::luma;
+
+const NEAR_SATURATION: u8 = 240;
+const SPECULAR_OVER_MEDIAN: f32 = 2.5;
+const SPECULAR_MIN_LUMA: f32 = 100.0;
+const NOSE_PERCENTILE: f64 = 0.95;
+
+pub(crate) fn skin(scene: &Scene<'_>, face: &MainFace) -> Vec<[u8; 3]> {
+    let oval = polygon(face, &idx::OVAL);
+    let (le, re, lips) =
+        (polygon(face, &idx::LEFT_EYE), polygon(face, &idx::RIGHT_EYE), polygon(face, &idx::LIPS));
+    scene.pixels_in(&oval, &[&le, &re, &lips], 1)
+}
+
+pub(crate) fn face_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+    let skin = skin(scene, face);
+    if skin.is_empty() {
+        return Measurement::Unmeasured(Unmeasured::NoFace);
+    }
+    let mut lumas: Vec<f32> = skin.iter().map(|&p| luma(p)).collect();
+    lumas.sort_by(f32::total_cmp);
+    let median = lumas.get(lumas.len() / 2).copied().unwrap_or_default();
+    let specular = (SPECULAR_OVER_MEDIAN * median).max(SPECULAR_MIN_LUMA);
+    let bright =
+        skin.iter().filter(|&&p| p.iter().all(|&c| c >= NEAR_SATURATION) || luma(p) >= specular).count();
+    Measurement::Number(10_000.0 * bright as f64 / skin.len() as f64)
+}
+
+pub(crate) fn nose_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+    let nose = polygon(face, &idx::NOSE);
+    let mut values: Vec<f32> = scene.pixels_in(&nose, &[], 1).into_iter().map(luma).collect();
+    if values.is_empty() {
+        return Measurement::Unmeasured(Unmeasured::NoFace);
+    }
+    values.sort_by(f32::total_cmp);
+    let at = ((values.len() - 1) as f64 * NOSE_PERCENTILE).round() as usize;
+    Measurement::Number(f64::from(values.get(at).copied().unwrap_or_default()))
+}
+
+/// Mean CIE L* of the pixels within `radius` of `centre`.
+fn patch_lightness(scene: &Scene<'_>, centre: Point, radius: f32) -> Option<f64> {
+    let disc: Vec<Point> = (0..24)
+        .map(|k| {
+            let t = k as f32 / 24.0 * std::f32::consts::TAU;
+            Point::new(centre.x + radius * t.cos(), centre.y + radius * t.sin())
+        })
+        .collect();
+    let pixels = scene.pixels_in(&disc, &[], 1);
+    if pixels.is_empty() {
+        return None;
+    }
+    let n = pixels.len() as f64;
+    let mean = pixels.iter().fold([0.0; 3], |acc, p| {
+        [
+            acc[0] + to_linear(f64::from(p[0])),
+            acc[1] + to_linear(f64::from(p[1])),
+            acc[2] + to_linear(f64::from(p[2])),
+        ]
+    });
+    Some(lab_from_linear(mean.map(|v| v / n)).l)
+}
+
+pub(crate) fn even(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+    let (l, r) = (face.mesh.at(idx::CHEEKS.0), face.mesh.at(idx::CHEEKS.1));
+    let radius = 0.08 * l.distance(r);
+    let left = patch_lightness(scene, face.mesh.at(idx::CHEEK_PATCHES.0), radius);
+    let right = patch_lightness(scene, face.mesh.at(idx::CHEEK_PATCHES.1), radius);
+    match (left, right) {
+        (Some(a), Some(b)) => Measurement::Number((a - b).abs()),
+        _ => Measurement::Unmeasured(Unmeasured::NoFace),
+    }
+}

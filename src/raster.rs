@@ -1,0 +1,117 @@
+//! Pixel operations the analysis needs: area-average shrinking, bilinear sampling, affine crops.
+//! Pure functions over `image::RgbImage`, allocation bounded by their output size.
+
+use image::RgbImage;
+
+use crate::geometry::{Affine, Point};
+
+/// Shrinks (or keeps) an image to `width × height` by averaging the source area under each output
+/// pixel, which does not alias when shrinking a 12-megapixel photo to a model's input.
+pub(crate) fn resize_area(src: &RgbImage, width: u32, height: u32) -> RgbImage {
+    let (sw, sh) = src.dimensions();
+    let mut out = RgbImage::new(width.max(1), height.max(1));
+    if sw == 0 || sh == 0 {
+        return out;
+    }
+    let fx = sw as f32 / width.max(1) as f32;
+    let fy = sh as f32 / height.max(1) as f32;
+    if fx < 1.0 || fy < 1.0 {
+        for (x, y, px) in out.enumerate_pixels_mut() {
+            *px = image::Rgb(sample(src, Point::new((x as f32 + 0.5) * fx, (y as f32 + 0.5) * fy)));
+        }
+        return out;
+    }
+    for (x, y, px) in out.enumerate_pixels_mut() {
+        let (x0, x1) = ((x as f32 * fx) as u32, (((x + 1) as f32 * fx).ceil() as u32).min(sw));
+        let (y0, y1) = ((y as f32 * fy) as u32, (((y + 1) as f32 * fy).ceil() as u32).min(sh));
+        let mut sum = [0u32; 3];
+        let mut n = 0u32;
+        for sy in y0..y1.max(y0 + 1).min(sh) {
+            for sx in x0..x1.max(x0 + 1).min(sw) {
+                let p = src.get_pixel(sx, sy).0;
+                for c in 0..3 {
+                    sum[c] += u32::from(p[c]);
+                }
+                n += 1;
+            }
+        }
+        let n = n.max(1);
+        *px = image::Rgb(sum.map(|s| ((s + n / 2) / n) as u8));
+    }
+    out
+}
+
+/// The colour at a point by bilinear interpolation between pixel centres; outside the image the
+/// nearest edge pixel is used.
+pub(crate) fn sample(src: &RgbImage, p: Point) -> [u8; 3] {
+    let v = sample_f32(src, p);
+    v.map(|c| c.round().clamp(0.0, 255.0) as u8)
+}
+
+pub(crate) fn sample_f32(src: &RgbImage, p: Point) -> [f32; 3] {
+    let (w, h) = src.dimensions();
+    if w == 0 || h == 0 {
+        return [0.0; 3];
+    }
+    let x = (p.x - 0.5).clamp(0.0, (w - 1) as f32);
+    let y = (p.y - 0.5).clamp(0.0, (h - 1) as f32);
+    let (x0, y0) = (x.floor() as u32, y.floor() as u32);
+    let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
+    let (tx, ty) = (x - x0 as f32, y - y0 as f32);
+    let (a, b, c, d) =
+        (src.get_pixel(x0, y0).0, src.get_pixel(x1, y0).0, src.get_pixel(x0, y1).0, src.get_pixel(x1, y1).0);
+    let mut out = [0.0; 3];
+    for (i, o) in out.iter_mut().enumerate() {
+        let top = f32::from(a[i]) * (1.0 - tx) + f32::from(b[i]) * tx;
+        let bottom = f32::from(c[i]) * (1.0 - tx) + f32::from(d[i]) * tx;
+        *o = top * (1.0 - ty) + bottom * ty;
+    }
+    out
+}
+
+/// A `size × size` crop through `map` (crop pixel → image point), RGB scaled to [0, 1], row-major
+/// HWC; `mirror` flips the crop left to right. Pixels outside the image repeat the edge.
+pub(crate) fn crop_hwc(src: &RgbImage, map: &Affine, size: u32, mirror: bool) -> Vec<f32> {
+    let mut out = Vec::new();
+    out.reserve_exact((size * size * 3) as usize);
+    for y in 0..size {
+        for x in 0..size {
+            let cx = if mirror { size - 1 - x } else { x };
+            let p = map.apply(Point::new(cx as f32 + 0.5, y as f32 + 0.5));
+            out.extend(sample_f32(src, p).map(|c| c / 255.0));
+        }
+    }
+    out
+}
+
+/// Rec. 601 luma of an RGB pixel, 0–255.
+pub(crate) fn luma(p: [u8; 3]) -> f32 {
+    0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn area_resize_averages_and_bilinear_samples_between_centres() {
+        let mut img = RgbImage::new(4, 2);
+        for (x, _, p) in img.enumerate_pixels_mut() {
+            *p = image::Rgb([if x < 2 { 0 } else { 200 }; 3]);
+        }
+        let small = resize_area(&img, 2, 1);
+        assert_eq!(small.get_pixel(0, 0).0, [0; 3]);
+        assert_eq!(small.get_pixel(1, 0).0, [200; 3]);
+        assert_eq!(sample(&img, Point::new(2.0, 1.0)), [100; 3]);
+        assert_eq!(sample(&img, Point::new(-5.0, -5.0)), [0; 3]);
+    }
+
+    #[test]
+    fn mirrored_crop_reverses_columns() {
+        let mut img = RgbImage::new(2, 1);
+        img.put_pixel(1, 0, image::Rgb([255, 255, 255]));
+        let map = Affine::crop_to_image(Point::new(1.0, 0.5), 2.0, 0.0, 2.0);
+        assert_eq!(crop_hwc(&img, &map, 2, false)[..3], [0.0; 3]);
+        assert_eq!(crop_hwc(&img, &map, 2, true)[..3], [1.0; 3]);
+    }
+}
