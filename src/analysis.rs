@@ -7,6 +7,7 @@ use image::RgbImage;
 use crate::decode::Decoded;
 use crate::error::Result;
 use crate::face::{analyze, FaceAnalysis, Models};
+use crate::geometry::Point;
 use crate::raster::resize_area;
 
 /// The longer side of the picture the models and measurements work on.
@@ -40,5 +41,19 @@ impl Analysis {
         };
         let faces = models.map(|m| analyze(&work, m)).transpose()?;
         Ok(Analysis { decoded, work, work_scale, faces })
+    }
+}
+
+impl Analysis {
+    /// The probability (0–1) that a point of the full-size upright photo belongs to the person, or
+    /// `None` when no models ran.
+    pub fn person_at(&self, p: Point) -> Option<f32> {
+        let mask = self.faces.as_ref()?.mask.as_ref()?;
+        Some(mask.at(Point::new(p.x / self.work_scale, p.y / self.work_scale)))
+    }
+
+    /// Number of faces found, or `None` when no models ran.
+    pub fn face_count(&self) -> Option<usize> {
+        self.faces.as_ref().map(|f| f.faces.len())
     }
 }

@@ -25,6 +25,11 @@ impl Decoded {
     pub fn height_px(&self) -> u32 {
         self.rgb.height()
     }
+
+    /// The upright pixels, 8-bit RGB.
+    pub fn rgb(&self) -> &image::RgbImage {
+        &self.rgb
+    }
 }
 
 /// Decoding needs the decoded buffer (up to 4 bytes a pixel for CMYK or RGBA) plus our RGB copy.

@@ -66,7 +66,8 @@ pub use profile::{
     PoseRule, Profile, RangeRule, RuleCommon, Rules, Severity, Text,
 };
 pub use report::{
-    build as build_report, Counts, FileSummary, Item, Overall, ProfileSummary, Report, Value, SCHEMA_VERSION,
+    build as build_report, Counts, FileSummary, Item, Overall, Overlay, ProfileSummary, Report, Value,
+    SCHEMA_VERSION,
 };
 pub use rule::RuleId;
 pub use sniff::{sniff, Format};

@@ -111,9 +111,17 @@ pub fn evaluate(rule: RuleId, measurement: &Measurement, profile: &Profile) -> O
             }
         }
         Measurement::Pose { roll_deg, yaw_deg } => match &profile.rules.face_pose {
-            Some(rule) if roll_deg.abs() > rule.max_roll_deg => unmet("tilted"),
-            Some(rule) if yaw_deg.abs() > rule.max_yaw_deg => unmet("turned"),
-            _ => met("upright"),
+            Some(rule) => {
+                // The larger excess over its own limit names the problem.
+                let roll = roll_deg.abs() / rule.max_roll_deg.max(f64::MIN_POSITIVE);
+                let yaw = yaw_deg.abs() / rule.max_yaw_deg.max(f64::MIN_POSITIVE);
+                match (roll > 1.0, yaw > 1.0) {
+                    (false, false) => met("upright"),
+                    _ if roll >= yaw => unmet("tilted"),
+                    _ => unmet("turned"),
+                }
+            }
+            None => met("upright"),
         },
         Measurement::Color { rgb } => match nearest_background(*rgb, profile) {
             Some((_, delta_e, max)) if delta_e <= max => met("in_range"),

@@ -18,10 +18,13 @@ const UI = {
     counts: (c) => `通过 ${c.pass} · 不通过 ${c.fail} · 提醒 ${c.warn} · 未检测 ${c.not_measured}`,
     groups: { file: '文件', geom: '构图', face: '面部', light: '光照', bg: '背景', clothes: '服装', image: '画质' },
     required: '要求', noPreview: '（此格式无法在浏览器中预览）', version: 'photogate',
+    loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
+    legend: { band: '绿色区域：标准允许的范围', line: '实线：本照片的测量结果（红色为不合格）', face: '人脸框与脸部轮廓' },
     errors: {
       empty_input: '文件是空的。', unknown_format: '这不是图片文件（支持 JPEG、PNG、WebP、HEIC 等）。',
       malformed_image: '图片文件已损坏，无法读取。', limit_exceeded: '图片太大，无法在本设备上检查。',
       init_failed: '检查程序加载失败，请刷新页面重试。', invalid_profile: '标准配置有误。',
+      unsupported_browser: '此浏览器版本过旧，请升级微信或浏览器后再试。', model_error: '检查模型文件有误，请刷新页面重试。',
     },
   },
   en: {
@@ -40,10 +43,13 @@ const UI = {
     counts: (c) => `${c.pass} pass · ${c.fail} fail · ${c.warn} warnings · ${c.not_measured} not measured`,
     groups: { file: 'File', geom: 'Framing', face: 'Face', light: 'Lighting', bg: 'Background', clothes: 'Clothes', image: 'Picture' },
     required: 'required', noPreview: '(this format cannot be previewed in the browser)', version: 'photogate',
+    loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
+    legend: { band: 'Green bands: the range the standard allows', line: 'Lines: what this photo measures (red fails)', face: 'Face box and outline' },
     errors: {
       empty_input: 'The file is empty.', unknown_format: 'This is not an image file (JPEG, PNG, WebP, HEIC … are read).',
       malformed_image: 'The image file is damaged and cannot be read.', limit_exceeded: 'The image is too large to check on this device.',
       init_failed: 'The checker failed to load; reload the page.', invalid_profile: 'The standard settings are invalid.',
+      unsupported_browser: 'This browser is too old: update it (or WeChat) and try again.', model_error: 'A model file is damaged; reload the page.',
     },
   },
 };
@@ -126,6 +132,71 @@ function renderReport() {
   $('items').replaceChildren(...list);
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** Draws what the analysis found over the photo: allowed ranges as bands, measurements as lines. */
+function renderOverlay() {
+  const report = state.report;
+  const layer = $('overlay');
+  const o = report?.overlay;
+  layer.replaceChildren();
+  $('legend').replaceChildren();
+  if (!o) return;
+  const t = UI[state.lang];
+  const items = Object.fromEntries(report.items.map((i) => [i.rule, i]));
+  const [sx, sy] = o.scale;
+  const unit = Math.max(o.width_px, o.height_px) / 400;
+  layer.setAttribute('viewBox', `0 0 ${o.width_px} ${o.height_px}`);
+  const colour = (rule) => (items[rule]?.verdict === 'fail' ? '#e53935' : items[rule]?.verdict === 'pass' ? '#2e7d32' : '#f9a825');
+  const band = (rule, horizontal) => {
+    const it = items[rule];
+    if (it?.min === undefined || it?.max === undefined) return;
+    const [a, b] = horizontal ? [it.min * sy, it.max * sy] : [it.min * sx, it.max * sx];
+    layer.append(horizontal
+      ? svg('rect', { x: 0, y: a, width: o.width_px, height: Math.max(b - a, unit), fill: '#43a047', 'fill-opacity': 0.18, 'data-band': rule })
+      : svg('rect', { x: a, y: 0, width: Math.max(b - a, unit), height: o.height_px, fill: '#43a047', 'fill-opacity': 0.18, 'data-band': rule }));
+  };
+  const line = (rule, x1, y1, x2, y2, dash) => layer.append(svg('line', {
+    x1, y1, x2, y2, stroke: colour(rule), 'stroke-width': 1.5 * unit, 'stroke-dasharray': dash ? `${4 * unit} ${3 * unit}` : 'none', 'data-measure': rule,
+  }));
+  band('geom.head_top', true);
+  band('geom.eye_y', true);
+  band('geom.center_x', false);
+  o.faces.forEach((f, i) => layer.append(svg('rect', {
+    x: f[0], y: f[1], width: f[2], height: f[3], fill: 'none', stroke: i === 0 ? '#ffffff' : '#ff9800', 'stroke-width': unit, 'stroke-opacity': 0.8, 'data-face': i,
+  })));
+  if (o.face_oval?.length) {
+    layer.append(svg('polygon', { points: o.face_oval.map((p) => p.join(',')).join(' '), fill: 'none', stroke: '#ffffff', 'stroke-width': unit * 0.8, 'stroke-opacity': 0.7 }));
+  }
+  if (o.head_top_y !== undefined) line('geom.head_top', 0, o.head_top_y, o.width_px, o.head_top_y);
+  if (o.pupils) {
+    const [l, r] = o.pupils;
+    line('geom.eye_y', 0, (l[1] + r[1]) / 2, o.width_px, (l[1] + r[1]) / 2, true);
+    for (const p of o.pupils) layer.append(svg('circle', { cx: p[0], cy: p[1], r: 3 * unit, fill: 'none', stroke: colour('geom.pupils_level'), 'stroke-width': unit, 'data-pupil': 1 }));
+  }
+  if (o.face_center_x !== undefined) line('geom.center_x', o.face_center_x, 0, o.face_center_x, o.height_px, true);
+  if (o.cheeks) {
+    const [a, b] = o.cheeks;
+    line('geom.face_width', a[0], a[1], b[0], b[1]);
+    for (const p of o.cheeks) line('geom.face_width', p[0], p[1] - 6 * unit, p[0], p[1] + 6 * unit);
+  }
+  const legend = [['#43a047', t.legend.band], ['#e53935', t.legend.line], ['#ffffff', t.legend.face]];
+  $('legend').replaceChildren(...legend.map(([c, text]) => {
+    const li = el('li');
+    const swatch = el('span');
+    swatch.style.background = c;
+    swatch.style.border = '1px solid #999';
+    li.append(swatch, text);
+    return li;
+  }));
+}
+
 function showError(e) {
   const t = UI[state.lang];
   const known = e instanceof PhotogateError ? t.errors[e.code] : null;
@@ -133,14 +204,19 @@ function showError(e) {
   $('error').hidden = false;
 }
 
-function runCheck() {
+const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+async function runCheck() {
   if (!state.bytes) return;
   $('error').hidden = true;
   $('status').textContent = UI[state.lang].checking;
+  document.body.dataset.checking = 'true';
+  await nextPaint();
   try {
     state.report = check(state.bytes, { profile: $('profile').value || 'chsi', fileName: state.name });
     $('result').hidden = false;
     renderReport();
+    renderOverlay();
     $('status').textContent = '';
   } catch (e) {
     state.report = null;
@@ -148,6 +224,7 @@ function runCheck() {
     $('status').textContent = '';
     showError(e);
   }
+  delete document.body.dataset.checking;
 }
 
 async function takeFile(file) {
@@ -160,14 +237,18 @@ async function takeFile(file) {
   img.alt = file.name;
   img.onerror = () => { img.removeAttribute('src'); img.alt = UI[state.lang].noPreview; };
   img.src = previewUrl;
-  runCheck();
+  await runCheck();
 }
 
 async function main() {
   renderStatic();
   $('status').textContent = UI[state.lang].loading;
   try {
-    await init();
+    await init({
+      onProgress: (stage, done, total) => {
+        $('status').textContent = stage === 'fetch:model' ? UI[state.lang].loadingModels(done, total) : UI[state.lang].preparing;
+      },
+    });
   } catch (e) {
     $('status').textContent = '';
     showError(e);
@@ -188,6 +269,7 @@ async function main() {
     localStorage.setItem('photogate.lang', state.lang);
     renderStatic();
     renderReport();
+    renderOverlay();
   });
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('dragging'); });

@@ -4,7 +4,11 @@
 use std::path::PathBuf;
 
 use jpeg_encoder::{ColorType, Encoder, PixelDensity};
-use photogate::{check, CheckOptions, Limits, Profile, Report, RuleId, Verdict};
+use std::sync::OnceLock;
+
+use photogate::{
+    check, CheckOptions, Limits, ModelBytes, Models, Profile, Report, RuleId, Verdict, MODEL_FILES,
+};
 
 /// `../shared` beside the repository, or `PHOTOGATE_SHARED`.
 pub fn shared_dir() -> PathBuf {
@@ -135,4 +139,62 @@ pub fn check_chsi(bytes: &[u8], name: Option<&str>) -> Report {
 pub fn verdict(report: &Report, rule: RuleId) -> (Verdict, &'static str) {
     let item = report.item(rule).unwrap_or_else(|| panic!("no item for {}", rule.as_str()));
     (item.verdict, item.reason)
+}
+
+/// The models from `PHOTOGATE_MODELS` or `../shared/models`, loaded once per test binary.
+pub fn models() -> &'static Models {
+    static MODELS: OnceLock<Models> = OnceLock::new();
+    MODELS.get_or_init(|| {
+        let dir = std::env::var_os("PHOTOGATE_MODELS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| shared_dir().join("models"));
+        let read = |name: &str| {
+            std::fs::read(dir.join(name)).unwrap_or_else(|e| {
+                panic!(
+                    "cannot read {name} in {}: {e}. The tests need the models: set PHOTOGATE_MODELS or run \
+                     scripts/fetch-models.sh",
+                    dir.display()
+                )
+            })
+        };
+        let [d, m, i, s] = MODEL_FILES.map(read);
+        Models::load(&ModelBytes { detector: &d, face_mesh: &m, iris: &i, segmentation: &s }).unwrap()
+    })
+}
+
+/// Checks bytes against `chsi` with the models.
+pub fn analyse(bytes: &[u8], name: Option<&str>) -> Report {
+    let profile = Profile::chsi();
+    let options = CheckOptions {
+        profile: &profile,
+        file_name: name,
+        limits: &Limits::default(),
+        models: Some(models()),
+    };
+    check(bytes, &options).unwrap()
+}
+
+/// Checks a shared photo against `chsi` with the models.
+pub fn analyse_photo(relative: &str) -> Report {
+    let path = photo(relative);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    analyse(&std::fs::read(&path).unwrap(), name.as_deref())
+}
+
+/// Every file in a folder of the shared photos, by relative path.
+pub fn photos_in(folder: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(shared_dir().join("photos").join(folder))
+        .unwrap_or_else(|e| panic!("cannot read ../shared/photos/{folder}: {e}"))
+        .map(|e| format!("{folder}/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A number value of a report item.
+pub fn number(report: &Report, rule: RuleId) -> f64 {
+    match &report.item(rule).unwrap().value {
+        Some(photogate::Value::Number(n)) => *n,
+        other => panic!("{} has no number: {other:?}", rule.as_str()),
+    }
 }

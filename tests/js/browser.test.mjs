@@ -38,7 +38,7 @@ async function openPage(viewport = { width: 1200, height: 1400 }) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   return { page, foreign, errors };
 }
 
@@ -57,6 +57,17 @@ test('choosing a photo shows the overall verdict and each rule, in Chinese then 
   assert.match(await page.textContent('li[data-rule="file.kb"]'), /54\.92 KB，超过 40 KB 上限/);
   assert.match(await page.textContent('li[data-rule="file.size_px"]'), /600×800/);
   assert.equal(await page.locator('#preview').evaluate((img) => img.complete && img.naturalWidth), 600);
+  assert.equal(await verdictOf(page, 'geom.face_count'), 'pass');
+  assert.equal(await verdictOf(page, 'face.eyes_open'), 'pass');
+  assert.equal(await verdictOf(page, 'geom.head_top'), 'fail');
+  assert.equal(await page.getAttribute('#overlay', 'viewBox'), '0 0 600 800');
+  assert.equal(await page.locator('#overlay [data-band]').count(), 3);
+  assert.equal(await page.locator('#overlay [data-pupil]').count(), 2);
+  assert.equal(await page.locator('#overlay [data-face]').count(), 1);
+  assert.ok(await page.locator('#overlay [data-measure="geom.face_width"]').count() >= 1);
+  // The eye-line band spans 200–300 of 640 profile pixels: y 250–375 on this 800-pixel photo.
+  const eyeBand = page.locator('#overlay [data-band="geom.eye_y"]');
+  assert.deepEqual([await eyeBand.getAttribute('y'), await eyeBand.getAttribute('height')], ['250', '125']);
   await page.screenshot({ path: join(OUTPUT, 'page-zh.png'), fullPage: true });
 
   await page.click('#lang');
@@ -85,6 +96,16 @@ test('a PNG renamed to .jpg fails the format rule on a phone-sized screen', asyn
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling on a phone');
   await page.screenshot({ path: join(OUTPUT, 'page-phone.png'), fullPage: true });
   assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test('a photo of two people draws both faces and fails the face count', async () => {
+  const { page } = await openPage();
+  await page.setInputFiles('#file', photo('hard/two_faces_of_longoria_cooper.jpg'));
+  await page.waitForSelector('li[data-rule="geom.face_count"]');
+  assert.equal(await verdictOf(page, 'geom.face_count'), 'fail');
+  assert.equal(await page.locator('#overlay [data-face]').count(), 2);
+  await page.screenshot({ path: join(OUTPUT, 'page-two-faces.png') });
   await page.close();
 });
 

@@ -8,7 +8,21 @@ import { CLI, ROOT, photo } from './common.mjs';
 
 const pkg = await import(join(ROOT, 'pkg', 'index.js'));
 const raw = await import(join(ROOT, 'pkg', 'photogate_wasm.js'));
-await pkg.init({ wasm: readFileSync(join(ROOT, 'pkg', 'photogate_wasm_bg.wasm')) });
+const model = (name) => readFileSync(join(ROOT, 'pkg', 'models', name));
+const progress = [];
+const started = performance.now();
+await pkg.init({
+  wasm: readFileSync(join(ROOT, 'pkg', 'photogate_wasm_bg.wasm')),
+  onProgress: (stage, done, total) => progress.push(`${stage} ${done}/${total}`),
+  models: {
+    detector: model('yunet_n_dynamic.onnx'),
+    faceMesh: model('mediapipe_face_landmark_468_192x192.fp16w.onnx'),
+    iris: model('mediapipe_iris_landmark_64x64.fp16w.onnx'),
+    segmentation: model('mediapipe_selfie_segmentation_256x256.onnx'),
+  },
+});
+const loadMs = performance.now() - started;
+const modelBytes = pkg.modelFiles().map((f) => model(f.name));
 
 const FIXTURES = [
   'idphoto/df_img11_jolie.jpg',
@@ -26,21 +40,63 @@ function cliJson(path, ...args) {
   return run.stdout.trim();
 }
 
+/**
+ * Deep equality, numbers to 1e-3 plus 1e-4 of their size: tract's float32 kernels (x86 FMA natively,
+ * SIMD in wasm) differ in their last bits, which a value such as a Laplacian variance of 1500 or an
+ * eye ratio × 1000 carries into its third decimal. Everything else must be identical.
+ */
+function assertClose(actual, expected, path = 'report') {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const tolerance = 1e-3 + 1e-4 * Math.abs(expected);
+    assert.ok(Math.abs(actual - expected) <= tolerance, `${path}: ${actual} vs ${expected}`);
+  } else if (Array.isArray(expected)) {
+    assert.equal(actual.length, expected.length, `${path}: length`);
+    expected.forEach((e, i) => assertClose(actual[i], e, `${path}[${i}]`));
+  } else if (expected && typeof expected === 'object') {
+    assert.deepEqual(Object.keys(actual), Object.keys(expected), `${path}: keys`);
+    for (const k of Object.keys(expected)) assertClose(actual[k], expected[k], `${path}.${k}`);
+  } else if (typeof expected === 'string' && typeof actual === 'string' && actual !== expected) {
+    // Texts quote measured numbers (rounded to 0.01): the words must match, the numbers be close.
+    const number = /-?\d+(?:\.\d+)?/g;
+    assert.equal(actual.replace(number, '#'), expected.replace(number, '#'), path);
+    const [a, e] = [actual.match(number), expected.match(number)].map((m) => m.map(Number));
+    e.forEach((v, i) => assert.ok(Math.abs(a[i] - v) <= 0.011 + 1e-4 * Math.abs(v), `${path}: ${actual} vs ${expected}`));
+  } else {
+    assert.equal(actual, expected, path);
+  }
+}
+
 for (const fixture of FIXTURES) {
-  test(`check(${fixture}) in wasm gives the CLI's --json byte for byte`, () => {
+  test(`check(${fixture}) in wasm gives the CLI's report, numbers to 1e-3 + 1e-4 relative`, () => {
     const path = photo(fixture);
     const bytes = readFileSync(path);
-    const expected = cliJson(path);
-    const wasmJson = new raw.Checker().check(bytes, JSON.stringify({ fileName: basename(path) }));
-    assert.equal(wasmJson, expected);
-    assert.deepEqual(pkg.check(bytes, { fileName: basename(path) }), JSON.parse(expected));
+    const expected = JSON.parse(cliJson(path));
+    const report = pkg.check(bytes, { fileName: basename(path) });
+    assertClose(report, expected);
+    assert.ok(report.items.some((i) => i.rule === 'geom.eye_y'));
   });
 }
+
+test('without models only the file rules are measured, and the JSON equals the CLI byte for byte', () => {
+  const path = photo('idphoto/df_img11_jolie.jpg');
+  const wasmJson = raw.Checker.fileOnly().check(readFileSync(path), JSON.stringify({ fileName: basename(path) }));
+  assert.equal(wasmJson, cliJson(path, '--file-only'));
+  const report = JSON.parse(wasmJson);
+  assert.equal(report.items.find((i) => i.rule === 'geom.eye_y').reason, 'analysis_unavailable');
+});
+
+test('models load once with progress, and a wrong model file is refused by its sha256', () => {
+  assert.deepEqual(progress, ['compute:load 0/1', 'compute:load 1/1']);
+  console.log(`# wasm init with models: ${Math.round(loadMs)} ms`);
+  const broken = [...modelBytes];
+  broken[0] = broken[0].slice(0, 1000);
+  assert.throws(() => new raw.Checker(...broken), (e) => typeof e === 'string' && JSON.parse(e).code === 'model_error');
+});
 
 test('the nanjing profile checks the file name in wasm as in the CLI', () => {
   const path = photo('idphoto/df_img11_jolie.jpg');
   const report = pkg.check(readFileSync(path), { profile: 'chsi-nanjing', fileName: basename(path) });
-  assert.deepEqual(report, JSON.parse(cliJson(path, '--profile', 'chsi-nanjing')));
+  assertClose(report, JSON.parse(cliJson(path, '--profile', 'chsi-nanjing')));
   const name = report.items.find((i) => i.rule === 'file.name');
   assert.equal(name.verdict, 'fail');
   assert.equal(name.reason, 'bad_pattern');
@@ -52,6 +108,7 @@ test('a report names every rule of the profile in order with zh and en texts', (
   const report = pkg.check(readFileSync(photo('idphoto/df_img11_jolie.jpg')), { fileName: 'a.jpg' });
   assert.equal(report.schema_version, 1);
   assert.equal(report.items.length, 24); // every rule but file.name, which chsi does not have
+  assert.equal(report.counts.not_measured, 0);
   assert.equal(report.items[0].rule, 'file.format');
   assert.equal(report.verdict, 'fail');
   for (const item of report.items) {
