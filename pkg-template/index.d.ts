@@ -128,7 +128,7 @@ export interface InitOptions {
 
 /** Thrown for input that is not a photo at all, limits, bad options or profiles. */
 export class PhotogateError extends Error {
-  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `model_error`, `not_initialized`, `init_failed`, `unsupported_browser`. */
+  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `model_error`, `not_initialized`, `init_failed`, `unsupported_browser`, `aborted`. */
   code: string;
 }
 
@@ -137,3 +137,17 @@ export function check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions): 
 export function profiles(): Profile[];
 export function version(): string;
 export function modelFiles(): { name: string; sha256: string }[];
+
+/** A checker running in a Web Worker (see createChecker). */
+export interface WorkerChecker {
+  /** Resolves when the wasm and models are loaded. */
+  ready(): Promise<void>;
+  /** Checks a photo off the main thread. Aborting rejects with code `aborted` and stops the worker. */
+  check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions, call?: { signal?: AbortSignal }): Promise<Report>;
+  profiles(): Promise<Profile[]>;
+  /** Stops the worker; pending calls reject with `aborted`. */
+  dispose(): void;
+}
+
+/** Creates a checker that runs in a Web Worker; models load on the first call or `ready()`. */
+export function createChecker(options?: Omit<InitOptions, 'wasm' | 'models'> & { models?: false }): WorkerChecker;

@@ -12,9 +12,19 @@ raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/photogate.wasm"
 
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name photogate_wasm "$raw"
-"$ROOT/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  -o pkg/photogate_wasm_bg.wasm pkg/photogate_wasm_bg.wasm
+# wasm-opt (binaryen compiled to JavaScript) takes minutes on this module: keep its output by the
+# sha256 of its input, so unchanged code is not optimised twice.
+key=$(sha256sum pkg/photogate_wasm_bg.wasm | cut -c1-64)
+cached="$PHOTOGATE_CACHE/wasm-opt/$key.wasm"
+if [ ! -f "$cached" ]; then
+  say "optimising the wasm with wasm-opt -Oz (a few minutes)"
+  mkdir -p "$(dirname "$cached")"
+  "$ROOT/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "$cached.tmp" pkg/photogate_wasm_bg.wasm
+  mv "$cached.tmp" "$cached"
+fi
+cp "$cached" pkg/photogate_wasm_bg.wasm
 cp pkg-template/* pkg/
 ensure_models
 mkdir -p pkg/models

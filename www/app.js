@@ -1,5 +1,5 @@
 // The self-check page. It uses the package's public API only; every rule and threshold is in the core.
-import { init, check, profiles, version, PhotogateError } from './pkg/index.js';
+import { createChecker, PhotogateError } from './pkg/index.js';
 
 const UI = {
   zh: {
@@ -17,7 +17,7 @@ const UI = {
     verdict: { pass: '通过', fail: '不通过', warn: '提醒', not_measured: '未检测' },
     counts: (c) => `通过 ${c.pass} · 不通过 ${c.fail} · 提醒 ${c.warn} · 未检测 ${c.not_measured}`,
     groups: { file: '文件', geom: '构图', face: '面部', light: '光照', bg: '背景', clothes: '服装', image: '画质' },
-    required: '要求', noPreview: '（此格式无法在浏览器中预览）', version: 'photogate',
+    required: '要求', noPreview: '（此格式无法在浏览器中预览）',
     loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
     legend: { band: '绿色区域：标准允许的范围', line: '实线：本照片的测量结果（红色为不合格）', face: '人脸框与脸部轮廓' },
     errors: {
@@ -42,7 +42,7 @@ const UI = {
     verdict: { pass: 'Pass', fail: 'Fail', warn: 'Warning', not_measured: 'Not measured' },
     counts: (c) => `${c.pass} pass · ${c.fail} fail · ${c.warn} warnings · ${c.not_measured} not measured`,
     groups: { file: 'File', geom: 'Framing', face: 'Face', light: 'Lighting', bg: 'Background', clothes: 'Clothes', image: 'Picture' },
-    required: 'required', noPreview: '(this format cannot be previewed in the browser)', version: 'photogate',
+    required: 'required', noPreview: '(this format cannot be previewed in the browser)',
     loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
     legend: { band: 'Green bands: the range the standard allows', line: 'Lines: what this photo measures (red fails)', face: 'Face box and outline' },
     errors: {
@@ -55,6 +55,8 @@ const UI = {
 };
 
 const $ = (id) => document.getElementById(id);
+let checker = null;
+let sequence = 0;
 const state = { lang: localStorage.getItem('photogate.lang') === 'en' ? 'en' : 'zh', bytes: null, name: null, report: null, profiles: [] };
 let previewUrl = null;
 
@@ -208,17 +210,22 @@ const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => set
 
 async function runCheck() {
   if (!state.bytes) return;
+  const mine = ++sequence;
   $('error').hidden = true;
   $('status').textContent = UI[state.lang].checking;
   document.body.dataset.checking = 'true';
   await nextPaint();
   try {
-    state.report = check(state.bytes, { profile: $('profile').value || 'chsi', fileName: state.name });
+    const report = await checker.check(state.bytes, { profile: $('profile').value || 'chsi', fileName: state.name });
+    if (mine !== sequence) return; // a newer photo or profile was chosen meanwhile
+    state.report = report;
+    $('version').textContent = report.generator;
     $('result').hidden = false;
     renderReport();
     renderOverlay();
     $('status').textContent = '';
   } catch (e) {
+    if (mine !== sequence) return;
     state.report = null;
     $('result').hidden = true;
     $('status').textContent = '';
@@ -243,19 +250,19 @@ async function takeFile(file) {
 async function main() {
   renderStatic();
   $('status').textContent = UI[state.lang].loading;
+  checker = createChecker({
+    onProgress: (stage, done, total) => {
+      $('status').textContent = stage === 'fetch:model' ? UI[state.lang].loadingModels(done, total) : UI[state.lang].preparing;
+    },
+  });
   try {
-    await init({
-      onProgress: (stage, done, total) => {
-        $('status').textContent = stage === 'fetch:model' ? UI[state.lang].loadingModels(done, total) : UI[state.lang].preparing;
-      },
-    });
+    await checker.ready();
+    state.profiles = await checker.profiles();
   } catch (e) {
     $('status').textContent = '';
     showError(e);
     return;
   }
-  state.profiles = profiles();
-  $('version').textContent = `photogate ${version()}`;
   renderStatic();
   $('status').textContent = UI[state.lang].ready;
   document.body.dataset.ready = 'true';

@@ -1,7 +1,7 @@
 // The self-check page in headless Chromium, served from 127.0.0.1: choose a photo, read the verdicts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -106,6 +106,25 @@ test('a photo of two people draws both faces and fails the face count', async ()
   assert.equal(await verdictOf(page, 'geom.face_count'), 'fail');
   assert.equal(await page.locator('#overlay [data-face]').count(), 2);
   await page.screenshot({ path: join(OUTPUT, 'page-two-faces.png') });
+  await page.close();
+});
+
+test('the worker checker aborts a running check and recovers for the next one', async () => {
+  const { page } = await openPage();
+  const bytes = [...readFileSync(photo('idphoto/fa_angry.jpg'))];
+  const outcome = await page.evaluate(async (data) => {
+    const { createChecker } = await import('./pkg/index.js');
+    const checker = createChecker();
+    const photo = new Uint8Array(data);
+    const controller = new AbortController();
+    const first = checker.check(photo, { fileName: 'a.jpg' }, { signal: controller.signal });
+    controller.abort();
+    const aborted = await first.then(() => 'resolved', (e) => `${e.name}:${e.code}`);
+    const report = await checker.check(photo, { fileName: 'a.jpg' });
+    checker.dispose();
+    return { aborted, intact: photo.length === data.length, faces: report.items.find((i) => i.rule === 'geom.face_count').value };
+  }, bytes);
+  assert.deepEqual(outcome, { aborted: 'PhotogateError:aborted', intact: true, faces: 1 });
   await page.close();
 });
 

@@ -1,0 +1,68 @@
+//! Native speed of each stage and of a whole check. Run: `cargo bench --bench check`.
+//! Photos come from ../shared/photos (PHOTOGATE_SHARED), models from PHOTOGATE_MODELS or
+//! ../shared/models; the 12-megapixel case is a shared photo enlarged to 4000 × 3000.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use photogate::{
+    check, decode, inspect, Analysis, CheckOptions, Limits, ModelBytes, Models, Profile, MODEL_FILES,
+};
+
+fn shared() -> PathBuf {
+    std::env::var_os("PHOTOGATE_SHARED").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared"))
+}
+
+fn models() -> Models {
+    let dir =
+        std::env::var_os("PHOTOGATE_MODELS").map(PathBuf::from).unwrap_or_else(|| shared().join("models"));
+    let [d, m, i, s] = MODEL_FILES.map(|n| std::fs::read(dir.join(n)).expect("models: set PHOTOGATE_MODELS"));
+    Models::load(&ModelBytes { detector: &d, face_mesh: &m, iris: &i, segmentation: &s }).unwrap()
+}
+
+fn twelve_megapixels() -> Vec<u8> {
+    let img = image::open(shared().join("photos/idphoto/fp_paul_rudd.jpg")).unwrap();
+    let big = img.resize_exact(3000, 4000, image::imageops::FilterType::Triangle).to_rgb8();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode(big.as_raw(), 3000, 4000, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+fn stages(c: &mut Criterion) {
+    let limits = Limits::default();
+    let profile = Profile::chsi();
+    let models = models();
+    let photos = [
+        ("600x800", std::fs::read(shared().join("photos/idphoto/df_img11_jolie.jpg")).unwrap()),
+        ("12mp", twelve_megapixels()),
+    ];
+    c.bench_function("load models", |b| b.iter(self::models));
+    for (name, bytes) in &photos {
+        let inspection = inspect(bytes, &limits).unwrap();
+        c.bench_function(&format!("inspect {name}"), |b| b.iter(|| inspect(bytes, &limits).unwrap()));
+        c.bench_function(&format!("decode {name}"), |b| {
+            b.iter(|| decode(bytes, &inspection, &limits).unwrap())
+        });
+        let decoded = decode(bytes, &inspection, &limits).unwrap();
+        c.bench_function(&format!("analyze {name}"), |b| {
+            b.iter(|| Analysis::analyze(decoded.clone(), Some(&models)).unwrap())
+        });
+        let options = CheckOptions {
+            profile: &profile,
+            file_name: Some("a.jpg"),
+            limits: &limits,
+            models: Some(&models),
+        };
+        c.bench_function(&format!("check {name}"), |b| b.iter(|| check(bytes, &options).unwrap()));
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = stages
+}
+criterion_main!(benches);

@@ -1,0 +1,13 @@
+// Messages between createChecker() and worker.js, defined once.
+// Client → worker: { id, type: 'init', options } | { id, type: 'check', bytes, options } | { id, type: 'profiles' }
+// Worker → client: { id, ok: true, result } | { id, ok: false, error: { code, message } }
+//                  | { type: 'progress', stage, done, total }
+export const INIT = 'init';
+export const CHECK = 'check';
+export const PROFILES = 'profiles';
+export const PROGRESS = 'progress';
+
+/** What crosses postMessage for an error: its stable code and message. */
+export function errorPayload(e) {
+  return { code: e?.code ?? 'internal', message: String(e?.message ?? e) };
+}
