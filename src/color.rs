@@ -18,6 +18,28 @@ pub(crate) fn to_linear(c: f64) -> f64 {
     }
 }
 
+/// `to_linear` of every 8-bit value, computed once.
+fn linear_table() -> &'static [f64; 256] {
+    static TABLE: std::sync::OnceLock<[f64; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|i| to_linear(i as f64)))
+}
+
+/// Linear light of an 8-bit sRGB pixel, by table.
+pub(crate) fn linear(rgb: [u8; 3]) -> [f64; 3] {
+    let table = linear_table();
+    rgb.map(|c| table[usize::from(c)])
+}
+
+/// CIE L* of linear-light sRGB (only luminance Y is needed).
+pub(crate) fn lightness_from_linear([r, g, b]: [f64; 3]) -> f64 {
+    let y = 0.212_672_9 * r + 0.715_152_2 * g + 0.072_175 * b;
+    if y > 216.0 / 24389.0 {
+        116.0 * y.cbrt() - 16.0
+    } else {
+        24389.0 / 27.0 * y
+    }
+}
+
 /// Linear light 0–1 to an sRGB component 0–255.
 pub(crate) fn from_linear(v: f64) -> f64 {
     let v = v.clamp(0.0, 1.0);
@@ -35,7 +57,7 @@ pub(crate) fn lab_from_linear([r, g, b]: [f64; 3]) -> Lab {
 }
 
 pub(crate) fn lab(rgb: [u8; 3]) -> Lab {
-    lab_from_linear(rgb.map(|c| to_linear(f64::from(c))))
+    lab_from_linear(linear(rgb))
 }
 
 /// CIEDE2000 (Sharma, Wu, Dalal 2005), kL = kC = kH = 1.
@@ -106,5 +128,7 @@ mod tests {
             assert!((d - expected).abs() < 1e-3, "{d} vs {expected}");
         }
         assert!((from_linear(to_linear(128.0)) - 128.0).abs() < 1e-9);
+        let grey = linear([118, 118, 118]);
+        assert!((lightness_from_linear(grey) - lab_from_linear(grey).l).abs() < 1e-9);
     }
 }

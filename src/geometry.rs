@@ -92,7 +92,8 @@ impl Affine {
     }
 }
 
-/// Whether `p` lies inside the polygon (even-odd rule).
+/// Whether `p` lies inside the polygon (even-odd rule): the reference `row_spans` is tested against.
+#[cfg(test)]
 pub(crate) fn inside(polygon: &[Point], p: Point) -> bool {
     let mut inside = false;
     let mut j = polygon.len().wrapping_sub(1);
@@ -105,6 +106,35 @@ pub(crate) fn inside(polygon: &[Point], p: Point) -> bool {
         j = i;
     }
     inside
+}
+
+/// The pixel spans `[x0, x1)` of row `y` whose centres lie inside the polygon (even-odd rule), found
+/// by intersecting the row's centre line with every edge: linear in the row's width, not its area
+/// times the polygon's edges.
+pub(crate) fn row_spans(polygon: &[Point], y: u32, width: u32, out: &mut Vec<(u32, u32)>) {
+    out.clear();
+    let cy = y as f32 + 0.5;
+    let mut xs: Vec<f32> = Vec::new();
+    let mut j = polygon.len().wrapping_sub(1);
+    for (i, a) in polygon.iter().enumerate() {
+        if let Some(b) = polygon.get(j) {
+            if (a.y > cy) != (b.y > cy) {
+                xs.push(a.x + (cy - a.y) * (b.x - a.x) / (b.y - a.y));
+            }
+        }
+        j = i;
+    }
+    xs.sort_by(f32::total_cmp);
+    for pair in xs.chunks_exact(2) {
+        if let [l, r] = pair {
+            // Pixel x is inside when its centre x + 0.5 lies in [l, r).
+            let x0 = (l - 0.5).ceil().clamp(0.0, width as f32) as u32;
+            let x1 = (r - 0.5).ceil().clamp(0.0, width as f32) as u32;
+            if x1 > x0 {
+                out.push((x0, x1));
+            }
+        }
+    }
 }
 
 /// The bounding box of some points, clamped to `[0, w] × [0, h]`, as whole pixel ranges.
@@ -141,6 +171,16 @@ mod tests {
         assert!(inside(&square, Point::new(5.0, 5.0)));
         assert!(!inside(&square, Point::new(15.0, 5.0)));
         assert_eq!(pixel_bounds(&square, 8, 20), (0, 0, 8, 10));
+        let mut spans = Vec::new();
+        row_spans(&square, 3, 8, &mut spans);
+        assert_eq!(spans, vec![(0, 8)]);
+        let diamond =
+            [Point::new(5.0, 0.0), Point::new(10.0, 5.0), Point::new(5.0, 10.0), Point::new(0.0, 5.0)];
+        row_spans(&diamond, 4, 20, &mut spans);
+        let inside_by_test: Vec<u32> =
+            (0..20).filter(|&x| inside(&diamond, Point::new(x as f32 + 0.5, 4.5))).collect();
+        let inside_by_spans: Vec<u32> = spans.iter().flat_map(|&(a, b)| a..b).collect();
+        assert_eq!(inside_by_spans, inside_by_test);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Background rules on fixtures made from real photos: the person kept (by our own mask), the
 //! background replaced by each reference colour, a gradient, and a saturated blue.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

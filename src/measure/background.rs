@@ -12,7 +12,7 @@
 
 use super::scene::Scene;
 use super::{Measurement, Unmeasured};
-use crate::color::{delta_e2000, from_linear, lab_from_linear, to_linear, Lab};
+use crate::color::{delta_e2000, from_linear, lab_from_linear, lightness_from_linear, linear, Lab};
 use crate::face::landmarks::idx;
 use crate::face::MainFace;
 use crate::geometry::Point;
@@ -33,11 +33,11 @@ struct Acc {
 
 impl Acc {
     fn add(&mut self, rgb: [u8; 3]) {
-        let lin = rgb.map(|c| to_linear(f64::from(c)));
+        let lin = linear(rgb);
         for (a, v) in self.linear.iter_mut().zip(lin) {
             *a += v;
         }
-        let l = lab_from_linear(lin).l;
+        let l = lightness_from_linear(lin);
         self.l += l;
         self.l2 += l * l;
         self.n += 1;

@@ -21,12 +21,7 @@ pub(super) fn measure_all(
         return unmeasured(Unmeasured::AnalysisUnavailable);
     };
     let img = &analysis.work;
-    let scene = Scene {
-        img,
-        faces,
-        sx: f64::from(ref_w) / f64::from(img.width().max(1)),
-        sy: f64::from(ref_h) / f64::from(img.height().max(1)),
-    };
+    let scene = Scene::new(img, faces, (ref_w, ref_h));
     let bg = background(&scene);
     let main = scene.main();
     content

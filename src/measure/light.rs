@@ -10,7 +10,7 @@
 
 use super::scene::{polygon, Scene};
 use super::{Measurement, Unmeasured};
-use crate::color::{lab_from_linear, to_linear};
+use crate::color::{lab_from_linear, linear};
 use crate::face::landmarks::idx;
 use crate::face::MainFace;
 use crate::geometry::Point;
@@ -21,15 +21,8 @@ const SPECULAR_OVER_MEDIAN: f32 = 2.5;
 const SPECULAR_MIN_LUMA: f32 = 100.0;
 const NOSE_PERCENTILE: f64 = 0.95;
 
-pub(crate) fn skin(scene: &Scene<'_>, face: &MainFace) -> Vec<[u8; 3]> {
-    let oval = polygon(face, &idx::OVAL);
-    let (le, re, lips) =
-        (polygon(face, &idx::LEFT_EYE), polygon(face, &idx::RIGHT_EYE), polygon(face, &idx::LIPS));
-    scene.pixels_in(&oval, &[&le, &re, &lips], 1)
-}
-
 pub(crate) fn face_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement {
-    let skin = skin(scene, face);
+    let skin = scene.skin(face);
     if skin.is_empty() {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     }
@@ -44,7 +37,7 @@ pub(crate) fn face_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement 
 
 pub(crate) fn nose_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement {
     let nose = polygon(face, &idx::NOSE);
-    let mut values: Vec<f32> = scene.pixels_in(&nose, &[], 1).into_iter().map(luma).collect();
+    let mut values: Vec<f32> = scene.pixels_in(&nose, &[]).into_iter().map(luma).collect();
     if values.is_empty() {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     }
@@ -61,17 +54,14 @@ fn patch_lightness(scene: &Scene<'_>, centre: Point, radius: f32) -> Option<f64>
             Point::new(centre.x + radius * t.cos(), centre.y + radius * t.sin())
         })
         .collect();
-    let pixels = scene.pixels_in(&disc, &[], 1);
+    let pixels = scene.pixels_in(&disc, &[]);
     if pixels.is_empty() {
         return None;
     }
     let n = pixels.len() as f64;
-    let mean = pixels.iter().fold([0.0; 3], |acc, p| {
-        [
-            acc[0] + to_linear(f64::from(p[0])),
-            acc[1] + to_linear(f64::from(p[1])),
-            acc[2] + to_linear(f64::from(p[2])),
-        ]
+    let mean = pixels.iter().fold([0.0; 3], |acc, &p| {
+        let l = linear(p);
+        [acc[0] + l[0], acc[1] + l[1], acc[2] + l[2]]
     });
     Some(lab_from_linear(mean.map(|v| v / n)).l)
 }

@@ -10,7 +10,6 @@
 
 use image::RgbImage;
 
-use super::light::skin;
 use super::scene::Scene;
 use super::{Measurement, Unmeasured};
 use crate::color::lab;
@@ -49,7 +48,7 @@ pub(crate) fn sharp(scene: &Scene<'_>, face: &MainFace) -> Measurement {
         }
     }
     let variance = sum2 / count - (sum / count).powi(2);
-    let pixels = skin(scene, face);
+    let pixels = scene.skin(face);
     let chroma = if pixels.is_empty() {
         0.0
     } else {

@@ -1,10 +1,13 @@
 //! What the content measurements share: the analysed picture, the main face and the scale from
 //! analysis pixels to the profile's reference size.
 
+use std::cell::OnceCell;
+
 use image::RgbImage;
 
+use crate::face::landmarks::idx;
 use crate::face::{FaceAnalysis, MainFace, PersonMask};
-use crate::geometry::{inside, pixel_bounds, Point};
+use crate::geometry::{pixel_bounds, row_spans, Point};
 
 pub(crate) struct Scene<'a> {
     pub(crate) img: &'a RgbImage,
@@ -12,9 +15,31 @@ pub(crate) struct Scene<'a> {
     /// Profile pixels per analysis pixel, horizontally and vertically.
     pub(crate) sx: f64,
     pub(crate) sy: f64,
+    /// The main face's skin pixels, found once.
+    skin: OnceCell<Vec<[u8; 3]>>,
 }
 
 impl<'a> Scene<'a> {
+    pub(crate) fn new(img: &'a RgbImage, faces: &'a FaceAnalysis, (ref_w, ref_h): (u32, u32)) -> Scene<'a> {
+        Scene {
+            img,
+            faces,
+            sx: f64::from(ref_w) / f64::from(img.width().max(1)),
+            sy: f64::from(ref_h) / f64::from(img.height().max(1)),
+            skin: OnceCell::new(),
+        }
+    }
+
+    /// The skin of the main face: inside the face oval, outside the eyes and lips.
+    pub(crate) fn skin(&self, face: &MainFace) -> &[[u8; 3]] {
+        self.skin.get_or_init(|| {
+            let oval = polygon(face, &idx::OVAL);
+            let (le, re, lips) =
+                (polygon(face, &idx::LEFT_EYE), polygon(face, &idx::RIGHT_EYE), polygon(face, &idx::LIPS));
+            self.pixels_in(&oval, &[&le, &re, &lips])
+        })
+    }
+
     pub(crate) fn main(&self) -> Option<&'a MainFace> {
         self.faces.main.as_ref().filter(|m| !m.mesh.points.is_empty())
     }
@@ -28,16 +53,24 @@ impl<'a> Scene<'a> {
         (f64::from(dx) * self.sx).hypot(f64::from(dy) * self.sy)
     }
 
-    /// Every pixel inside `polygon` and outside each of `holes`, as (x, y, rgb), every `step` pixels.
-    pub(crate) fn pixels_in(&self, polygon: &[Point], holes: &[&[Point]], step: u32) -> Vec<[u8; 3]> {
+    /// The colour of every pixel whose centre is inside `polygon` and outside each of `holes`.
+    pub(crate) fn pixels_in(&self, polygon: &[Point], holes: &[&[Point]]) -> Vec<[u8; 3]> {
         let (w, h) = self.img.dimensions();
-        let (x0, y0, x1, y1) = pixel_bounds(polygon, w, h);
+        let (_, y0, _, y1) = pixel_bounds(polygon, w, h);
         let mut out = Vec::new();
-        for y in (y0..y1).step_by(step.max(1) as usize) {
-            for x in (x0..x1).step_by(step.max(1) as usize) {
-                let p = Point::new(x as f32 + 0.5, y as f32 + 0.5);
-                if inside(polygon, p) && !holes.iter().any(|hole| inside(hole, p)) {
-                    out.push(self.img.get_pixel(x, y).0);
+        let (mut spans, mut hole_spans, mut row_holes) = (Vec::new(), Vec::new(), Vec::new());
+        for y in y0..y1 {
+            row_spans(polygon, y, w, &mut spans);
+            row_holes.clear();
+            for hole in holes {
+                row_spans(hole, y, w, &mut hole_spans);
+                row_holes.extend_from_slice(&hole_spans);
+            }
+            for &(x0, x1) in &spans {
+                for x in x0..x1 {
+                    if !row_holes.iter().any(|&(a, b)| (a..b).contains(&x)) {
+                        out.push(self.img.get_pixel(x, y).0);
+                    }
                 }
             }
         }
