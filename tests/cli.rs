@@ -59,9 +59,30 @@ fn a_photo_with_no_failing_rule_exits_0() {
         .unwrap();
     let path = dir.join("photo.jpg");
     std::fs::write(&path, bytes).unwrap();
-    let (code, out, err) = photogate(&["check", path.to_str().unwrap()]);
+    let (code, out, err) = photogate(&["check", "--file-only", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains(": INCOMPLETE (chsi)"), "{out}");
+}
+
+#[test]
+fn with_the_models_the_content_rules_are_measured() {
+    let models = shared_dir().join("models");
+    let path = photo("hard/two_faces_of_longoria_cooper.jpg");
+    let (code, out, _) =
+        photogate(&["check", "--json", "--models", models.to_str().unwrap(), path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let faces = report["items"].as_array().unwrap().iter().find(|i| i["rule"] == "geom.face_count").unwrap();
+    assert_eq!((faces["value"].as_f64(), faces["reason"].as_str()), (Some(2.0), Some("several_faces")));
+    assert_eq!(report["overlay"]["faces"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_missing_model_folder_says_how_to_get_the_models() {
+    let path = photo("idphoto/fa_angry.jpg");
+    let (code, _, err) = photogate(&["check", "--models", "/no/models", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--models") && err.contains("fetch-models") && err.contains("--file-only"), "{err}");
 }
 
 #[test]

@@ -162,7 +162,7 @@ fn file_size_is_measured_in_kb_of_1024_bytes() {
     let bytes = Jpeg { quality: 98, ..Jpeg::default() }.encode();
     let report = check_chsi(&bytes, None);
     let item = report.item(RuleId::FileKb).unwrap();
-    let expected = (bytes.len() as f64 / 1024.0 * 100.0).round() / 100.0;
+    let expected = (bytes.len() as f64 / 1024.0 * 1000.0).round() / 1000.0;
     assert_eq!(item.value, Some(Value::Number(expected)));
     assert_eq!(verdict(&report, RuleId::FileKb), (Verdict::Fail, "above_max"));
     assert!(item.message.zh.contains("超过 40 KB 上限"), "{}", item.message.zh);
