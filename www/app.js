@@ -105,6 +105,18 @@ function renderReport() {
   const overall = $('overall');
   overall.className = `overall ${report.verdict}`;
   overall.replaceChildren(document.createTextNode(t.overall[report.verdict]), el('small', null, t.overallHint[report.verdict]));
+  const failing = report.items.filter((i) => i.verdict === 'fail');
+  if (failing.length > 0) {
+    const todo = el('ol', 'todo');
+    for (const item of failing) {
+      const li = el('li');
+      const link = el('a', null, item.title[state.lang]);
+      link.href = `#rule-${item.rule.replace('.', '-')}`;
+      li.append(link, document.createTextNode(`：${item.advice?.[state.lang] ?? item.message[state.lang]}`));
+      todo.append(li);
+    }
+    overall.append(todo);
+  }
   $('counts').textContent = t.counts(report.counts);
   const f = report.file;
   const size = f.width_px ? `${f.width_px}×${f.height_px} px · ` : '';
@@ -119,6 +131,7 @@ function renderReport() {
       list.push(el('li', 'group', t.groups[g] ?? g));
     }
     const li = el('li', `item ${item.verdict}`);
+    li.id = `rule-${item.rule.replace('.', '-')}`;
     li.dataset.rule = item.rule;
     li.dataset.verdict = item.verdict;
     li.append(el('span', `badge ${item.verdict}`, t.verdict[item.verdict]));

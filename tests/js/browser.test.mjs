@@ -49,6 +49,9 @@ test('choosing a photo shows the overall verdict and each rule, in Chinese then 
   await page.setInputFiles('#file', photo('idphoto/df_img11_jolie.jpg'));
   await page.waitForSelector('li[data-rule="file.kb"]');
   assert.match(await page.textContent('#overall'), /不符合要求/);
+  // The failing rules are listed on top with their advice, each linking to its row.
+  const todo = await page.locator('#overall .todo a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(todo.includes('#rule-file-kb') && todo.includes('#rule-geom-head_top'), todo.join(' '));
   assert.equal(await verdictOf(page, 'file.format'), 'pass');
   assert.equal(await verdictOf(page, 'file.size_px'), 'fail');
   assert.equal(await verdictOf(page, 'file.kb'), 'fail');
