@@ -18,8 +18,8 @@ pub(crate) const WORK_MAX_SIDE: u32 = 1280;
 pub struct Analysis {
     /// The upright RGB pixels at full size.
     pub decoded: Decoded,
-    /// The working copy.
-    pub(crate) work: RgbImage,
+    /// A shrunken copy for photos larger than `WORK_MAX_SIDE`; smaller ones are worked on as decoded.
+    shrunk: Option<RgbImage>,
     /// Full-size pixels per working-copy pixel.
     pub(crate) work_scale: f32,
     /// What the models found, when models were given.
@@ -32,15 +32,21 @@ impl Analysis {
     pub fn analyze(decoded: Decoded, models: Option<&Models>) -> Result<Analysis> {
         let (w, h) = (decoded.width_px(), decoded.height_px());
         let longer = w.max(h).max(1);
-        let (work, work_scale) = if longer > WORK_MAX_SIDE {
+        let (shrunk, work_scale) = if longer > WORK_MAX_SIDE {
             let s = WORK_MAX_SIDE as f32 / longer as f32;
             let (ww, wh) = (((w as f32 * s).round() as u32).max(1), ((h as f32 * s).round() as u32).max(1));
-            (resize_area(&decoded.rgb, ww, wh), w as f32 / ww as f32)
+            (Some(resize_area(&decoded.rgb, ww, wh)), w as f32 / ww as f32)
         } else {
-            (decoded.rgb.clone(), 1.0)
+            (None, 1.0)
         };
-        let faces = models.map(|m| analyze(&work, m)).transpose()?;
-        Ok(Analysis { decoded, work, work_scale, faces })
+        let mut analysis = Analysis { decoded, shrunk, work_scale, faces: None };
+        analysis.faces = models.map(|m| analyze(analysis.work(), m)).transpose()?;
+        Ok(analysis)
+    }
+
+    /// The picture the models and measurements work on.
+    pub(crate) fn work(&self) -> &RgbImage {
+        self.shrunk.as_ref().unwrap_or(&self.decoded.rgb)
     }
 }
 
@@ -50,10 +56,5 @@ impl Analysis {
     pub fn person_at(&self, p: Point) -> Option<f32> {
         let mask = self.faces.as_ref()?.mask.as_ref()?;
         Some(mask.at(Point::new(p.x / self.work_scale, p.y / self.work_scale)))
-    }
-
-    /// Number of faces found, or `None` when no models ran.
-    pub fn face_count(&self) -> Option<usize> {
-        self.faces.as_ref().map(|f| f.faces.len())
     }
 }

@@ -20,7 +20,7 @@ pub(super) fn measure_all(
     let Some((analysis, faces)) = analysis.and_then(|a| a.faces.as_ref().map(|f| (a, f))) else {
         return unmeasured(Unmeasured::AnalysisUnavailable);
     };
-    let img = &analysis.work;
+    let img = analysis.work();
     let scene = Scene::new(img, faces, (ref_w, ref_h));
     let bg = background(&scene);
     let main = scene.main();

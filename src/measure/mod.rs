@@ -158,7 +158,7 @@ pub fn overlay(analysis: &Analysis, reference_px: (u32, u32)) -> Option<crate::r
     let (w, h) = (analysis.decoded.width_px(), analysis.decoded.height_px());
     let r1 = |v: f32| (f64::from(v) * k * 10.0).round() / 10.0;
     let pt = |p: crate::geometry::Point| [r1(p.x), r1(p.y)];
-    let scene = scene::Scene::new(&analysis.work, faces, reference_px);
+    let scene = scene::Scene::new(analysis.work(), faces, reference_px);
     let main = scene.main();
     let cheeks = main.map(geometry::cheeks);
     Some(crate::report::Overlay {
