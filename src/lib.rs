@@ -29,6 +29,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod autocrop;
 mod color;
 mod decode;
 mod error;
@@ -52,6 +53,9 @@ mod verdict;
 mod wasm;
 
 pub use analysis::Analysis;
+pub use autocrop::{
+    autocrop, Autocrop, AutocropOptions, Crop, Fixed, Refusal, RefusalReason, Sampling, DEFAULT_MAX_UPSCALE,
+};
 pub use decode::{decode, Decoded};
 pub use error::{Error, ErrorKind, Result};
 pub use face::{ModelBytes, Models, PersonMask, MODEL_FILES, MODEL_MANIFEST};

@@ -6,7 +6,7 @@ use crate::error::{ErrorKind, Result};
 use crate::face::Models;
 use crate::inspect::inspect;
 use crate::limits::Limits;
-use crate::measure::{measure, overlay};
+use crate::measure::{measure, overlay, Measurements};
 use crate::profile::Profile;
 use crate::report::{build, Report};
 
@@ -39,6 +39,18 @@ pub struct CheckOptions<'a> {
 /// assert_eq!(err.code(), "unknown_format");
 /// ```
 pub fn check(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Report> {
+    assess(bytes, options).map(|a| a.report)
+}
+
+/// A checked photo with what the check learnt on the way, for stages that go on from a report
+/// (autocrop).
+pub(crate) struct Assessment {
+    pub(crate) analysis: Option<Analysis>,
+    pub(crate) measurements: Measurements,
+    pub(crate) report: Report,
+}
+
+pub(crate) fn assess(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Assessment> {
     let inspection = inspect(bytes, options.limits)?;
     let (analysis, decode_error) = match decode(bytes, &inspection, options.limits) {
         Ok(decoded) => (Some(Analysis::analyze(decoded, options.models)?), None),
@@ -50,5 +62,6 @@ pub fn check(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Report> {
     let measurements =
         measure(&inspection, decode_error.as_deref(), analysis.as_ref(), options.file_name, reference);
     let overlay = analysis.as_ref().and_then(|a| overlay(a, reference));
-    Ok(build(profile, &inspection, &measurements, options.file_name, overlay))
+    let report = build(profile, &inspection, &measurements, options.file_name, overlay);
+    Ok(Assessment { analysis, measurements, report })
 }

@@ -186,3 +186,34 @@ pub fn overlay(analysis: &Analysis, reference_px: (u32, u32)) -> Option<crate::r
         chin_y: main.map(|m| r1(m.mesh.at(crate::face::landmarks::idx::CHIN).y)),
     })
 }
+
+/// Where the main face is, in pixels of the full-size upright photo: what autocrop places.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Placement {
+    /// The head top, hair included.
+    pub(crate) head_top_y: f32,
+    /// Image-left and image-right pupil centres.
+    pub(crate) pupils: (crate::geometry::Point, crate::geometry::Point),
+    /// Image-left and image-right cheek extremes.
+    pub(crate) cheeks: (crate::geometry::Point, crate::geometry::Point),
+    /// The chin's lowest point.
+    pub(crate) chin_y: f32,
+}
+
+/// The main face's placement, or why it cannot be found.
+pub(crate) fn placement(analysis: &Analysis) -> Result<Placement, Unmeasured> {
+    let faces = analysis.faces.as_ref().ok_or(Unmeasured::AnalysisUnavailable)?;
+    let work = analysis.work();
+    let scene = scene::Scene::new(work, faces, work.dimensions());
+    let main = scene.main().ok_or(Unmeasured::NoFace)?;
+    let k = analysis.work_scale;
+    let full = |p: crate::geometry::Point| crate::geometry::Point::new(p.x * k, p.y * k);
+    let (pl, pr) = geometry::pupils(main);
+    let (cl, cr) = geometry::cheeks(main);
+    Ok(Placement {
+        head_top_y: geometry::head_top_y(&scene, main)? * k,
+        pupils: (full(pl), full(pr)),
+        cheeks: (full(cl), full(cr)),
+        chin_y: main.mesh.at(crate::face::landmarks::idx::CHIN).y * k,
+    })
+}

@@ -18,6 +18,10 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Check photos and print a report per file. Exits 0 when none fails, 1 when any fails, 2 on errors.
     Check(CheckArgs),
+    /// Make compliant files from photos: crop, scale, optionally a new background, and encode into the
+    /// size window; or say why a photo cannot be fixed. Exits 0 when every photo was fixed and passes,
+    /// 1 when any was refused or still fails a rule, 2 on errors.
+    Fix(FixArgs),
     /// List the built-in profiles, or print one as JSON.
     Profiles {
         /// Print this profile as JSON (a starting point for a custom profile).
@@ -47,6 +51,80 @@ pub(crate) struct CheckArgs {
     pub(crate) file_only: bool,
 }
 
+#[derive(Debug, clap::Args)]
+pub(crate) struct FixArgs {
+    /// Photo files or folders (folders are read for image files, recursively).
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// The folder the new files are written to (created if missing; inputs are never overwritten).
+    #[arg(long, short, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// A built-in profile name (chsi, chsi-nanjing, xinhua-960) or the path of a profile JSON file.
+    #[arg(long, short, default_value = "chsi", value_name = "NAME|PATH")]
+    pub(crate) profile: String,
+    /// Keep the background, or replace it with one of the profile's colours.
+    #[arg(long, short, default_value = "keep", value_name = "keep|blue|white|grey")]
+    pub(crate) background: String,
+    /// Name the new file after this ID number or sequence number (one photo only).
+    #[arg(long, value_name = "NUMBER")]
+    pub(crate) name: Option<String>,
+    /// Largest enlargement, output pixels per photo pixel.
+    #[arg(long, default_value_t = photogate::DEFAULT_MAX_UPSCALE, value_name = "FACTOR")]
+    pub(crate) max_upscale: f64,
+    /// Print one result per line as JSON (JSON Lines) instead of a line of text.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Print the English messages instead of the Chinese ones.
+    #[arg(long)]
+    pub(crate) en: bool,
+    /// The folder with the model files (default: $PHOTOGATE_MODELS, else ../shared/models).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) models: Option<PathBuf>,
+}
+
+/// What `fix` will do, validated.
+pub(crate) struct FixPlan {
+    pub(crate) files: Vec<PathBuf>,
+    pub(crate) out: PathBuf,
+    pub(crate) models: Models,
+    pub(crate) profile: Profile,
+    pub(crate) limits: Limits,
+    pub(crate) background: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) max_upscale: f64,
+    pub(crate) json: bool,
+    pub(crate) english: bool,
+}
+
+impl FixPlan {
+    pub(crate) fn from_args(args: FixArgs) -> anyhow::Result<FixPlan> {
+        let profile = load_profile(&args.profile)?;
+        let files = collect_paths(&args.paths)?;
+        if args.name.is_some() && files.len() != 1 {
+            bail!("--name names one file, but {} photos were given", files.len());
+        }
+        if !(args.max_upscale.is_finite() && args.max_upscale > 0.0) {
+            bail!("--max-upscale {} must be a positive number", args.max_upscale);
+        }
+        std::fs::create_dir_all(&args.out)
+            .with_context(|| format!("--out: cannot create the folder {}", args.out.display()))?;
+        let models = load_models(args.models)?;
+        let background = Some(args.background).filter(|b| b != "keep");
+        Ok(FixPlan {
+            files,
+            out: args.out,
+            models,
+            profile,
+            limits: Limits::default(),
+            background,
+            name: args.name,
+            max_upscale: args.max_upscale,
+            json: args.json,
+            english: args.en,
+        })
+    }
+}
+
 /// What `check` will do, validated.
 pub(crate) struct CheckPlan {
     pub(crate) files: Vec<PathBuf>,
@@ -64,20 +142,26 @@ const MAX_FOLDER_DEPTH: usize = 8;
 impl CheckPlan {
     pub(crate) fn from_args(args: CheckArgs) -> anyhow::Result<CheckPlan> {
         let profile = load_profile(&args.profile)?;
-        let mut files = Vec::new();
-        for path in &args.paths {
-            if path.is_dir() {
-                collect(path, 0, &mut files)
-                    .with_context(|| format!("cannot read the folder {}", path.display()))?;
-            } else if path.is_file() {
-                files.push(path.clone());
-            } else {
-                bail!("{} is not a file or folder: check the path given as FILE", path.display());
-            }
-        }
+        let files = collect_paths(&args.paths)?;
         let models = if args.file_only { None } else { Some(load_models(args.models)?) };
         Ok(CheckPlan { files, models, profile, limits: Limits::default(), json: args.json, english: args.en })
     }
+}
+
+/// The files named, and the image files in the folders named.
+fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, 0, &mut files)
+                .with_context(|| format!("cannot read the folder {}", path.display()))?;
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            bail!("{} is not a file or folder: check the path given as FILE", path.display());
+        }
+    }
+    Ok(files)
 }
 
 /// Reads the four model files from `--models`, `$PHOTOGATE_MODELS` or `../shared/models`.
