@@ -24,7 +24,7 @@ use crate::limits::Limits;
 use crate::measure::{placement, Measurement, Placement, Unmeasured};
 use crate::naming::{check_id_number, check_sequence4, split_name, NameProblem};
 use crate::pipeline::{assess, CheckOptions};
-use crate::profile::{NameScheme, Profile, Text};
+use crate::profile::{BgReference, NameScheme, Profile, Text};
 use crate::report::Report;
 use crate::rule::RuleId;
 use crate::verdict::{evaluate, Verdict};
@@ -56,8 +56,9 @@ pub struct AutocropOptions<'a> {
     pub limits: &'a Limits,
     /// The loaded models: autocrop cannot place a face without them.
     pub models: &'a Models,
-    /// `None` keeps the background; otherwise the name of one of the profile's `bg.color`
-    /// references (`blue`, `white`, `grey` in the built-in profiles).
+    /// `None` or `keep` keeps the background; `auto` keeps it when it passes and the crop fits in
+    /// the photo, else uses the profile colour nearest to it; otherwise the name of one of the
+    /// profile's `bg.color` references (`blue`, `white`, `grey` in the built-in profiles).
     pub background: Option<&'a str>,
     /// The ID number or sequence number the new file is named after, per the profile's naming rule.
     pub name: Option<&'a str>,
@@ -210,7 +211,7 @@ impl Autocrop {
 /// background colour it does not name, an ID number with a wrong check digit).
 pub fn autocrop(bytes: &[u8], options: &AutocropOptions<'_>) -> Result<Autocrop> {
     let profile = options.profile;
-    let color = background_color(profile, options.background)?;
+    let requested = Background::parse(profile, options.background)?;
     let out_name = output_name(profile, options.name, options.file_name)?;
     let check_options = CheckOptions {
         profile,
@@ -234,67 +235,151 @@ pub fn autocrop(bytes: &[u8], options: &AutocropOptions<'_>) -> Result<Autocrop>
         }
         Err(_) => return refuse(RefusalReason::NoPerson, before.report),
     };
-    let mut subject = subject_of(&place, &analysis);
+    let subject = subject_of(&place, &analysis);
     if cut_off(&place, &subject) {
         return refuse(RefusalReason::FaceCutOff, before.report);
     }
-    let targets = Targets::of(profile);
-    let keep = color.is_none();
-    let bounds = Bounds {
-        top: keep,
-        bottom: keep,
-        sides: keep,
-        max_upscale: Some(options.max_upscale).filter(|m| m.is_finite() && *m > 0.0),
-        pupils: true,
-        margin: plan::MARGINS[0],
-    };
-    let target = encode_target(profile);
-    let mut attempt = 0;
-    loop {
-        let solved = plan::MARGINS
-            .iter()
-            .find_map(|&margin| plan::solve(&subject, &targets, Bounds { margin, ..bounds }));
-        let Some(crop) = solved else {
-            let narrow = Bounds { margin: plan::MARGINS[plan::MARGINS.len() - 1], ..bounds };
-            return refuse(diagnose(&subject, &targets, narrow), before.report);
-        };
-        let mut img = render(analysis.decoded.rgb(), &crop, profile, options.limits)?;
-        if let Some(color) = color {
-            let coarse = person_mask(&analysis, &crop, img.width(), img.height());
-            background::replace(&mut img, &coarse, color);
-        }
-        let encoded = encode::encode_into(&img, &target)?;
-        let after_options = CheckOptions { file_name: Some(&out_name), ..check_options };
-        let after = assess(&encoded.bytes, &after_options)?.report;
-        let misses = placement_misses(&after);
-        if misses.is_empty() || attempt == CORRECTIONS {
-            if !misses.is_empty() {
-                return refuse(RefusalReason::CannotPlace, before.report);
+    // `auto`: keep a background that passes, unless the crop then runs past the photo's edge;
+    // otherwise the profile colour nearest to the photo's own background.
+    let choices: Vec<Option<&BgReference>> = match requested {
+        Background::Keep => vec![None],
+        Background::Color(r) => vec![Some(r)],
+        Background::Auto => {
+            let nearest = nearest_reference(&before.measurements, profile);
+            if background_passes(&before.report) {
+                vec![None, nearest]
+            } else {
+                vec![nearest]
             }
-            let background_fails = after
-                .items
+        }
+    };
+    let job = Job { analysis: &analysis, profile, options, check_options, out_name: &out_name };
+    let mut last = RefusalReason::CannotPlace;
+    for (i, choice) in choices.iter().enumerate() {
+        match job.make(subject, *choice)? {
+            Ok(fixed) => {
+                return Ok(Autocrop::Fixed { fixed: Box::new(fixed), before: Box::new(before.report) })
+            }
+            Err(reason) => {
+                last = reason;
+                let edge = matches!(
+                    reason,
+                    RefusalReason::HeadTooCloseToTop
+                        | RefusalReason::TooCloseToBottom
+                        | RefusalReason::TooCloseToSide
+                );
+                if !edge || i + 1 == choices.len() {
+                    break;
+                }
+            }
+        }
+    }
+    refuse(last, before.report)
+}
+
+/// The background asked for.
+enum Background<'p> {
+    Keep,
+    Auto,
+    Color(&'p BgReference),
+}
+
+impl<'p> Background<'p> {
+    fn parse(profile: &'p Profile, name: Option<&str>) -> Result<Background<'p>> {
+        match name.unwrap_or("keep") {
+            "keep" => Ok(Background::Keep),
+            "auto" => Ok(Background::Auto),
+            name => background_color(profile, name).map(Background::Color),
+        }
+    }
+}
+
+fn background_passes(report: &Report) -> bool {
+    [RuleId::BgColor, RuleId::BgUniform]
+        .iter()
+        .all(|&rule| report.item(rule).is_none_or(|i| i.verdict == Verdict::Pass))
+}
+
+/// The profile colour nearest to the photo's measured background, or its first colour.
+fn nearest_reference<'p>(m: &crate::measure::Measurements, profile: &'p Profile) -> Option<&'p BgReference> {
+    let references = &profile.rules.bg_color.as_ref()?.references;
+    let name = match m.get(RuleId::BgColor) {
+        Some(Measurement::Color { rgb }) => crate::verdict::nearest_background(*rgb, profile).map(|n| n.0),
+        _ => None,
+    };
+    name.and_then(|n| references.iter().find(|r| r.name == n)).or(references.first())
+}
+
+/// One photo being made into a file.
+struct Job<'a> {
+    analysis: &'a Analysis,
+    profile: &'a Profile,
+    options: &'a AutocropOptions<'a>,
+    check_options: CheckOptions<'a>,
+    out_name: &'a str,
+}
+
+impl Job<'_> {
+    /// A file with the background `color` (`None`: kept), or why not.
+    fn make(
+        &self,
+        mut subject: Subject,
+        color: Option<&BgReference>,
+    ) -> Result<Result<Fixed, RefusalReason>> {
+        let targets = Targets::of(self.profile);
+        let keep = color.is_none();
+        let bounds = Bounds {
+            top: keep,
+            bottom: keep,
+            sides: keep,
+            max_upscale: Some(self.options.max_upscale).filter(|m| m.is_finite() && *m > 0.0),
+            pupils: true,
+            margin: plan::MARGINS[0],
+        };
+        let target = encode_target(self.profile);
+        let mut attempt = 0;
+        loop {
+            let solved = plan::MARGINS
                 .iter()
-                .any(|i| matches!(i.rule, RuleId::BgColor | RuleId::BgUniform) && i.verdict == Verdict::Fail);
-            if color.is_some() && background_fails {
-                return refuse(RefusalReason::BackgroundNotSeparated, before.report);
+                .find_map(|&margin| plan::solve(&subject, &targets, Bounds { margin, ..bounds }));
+            let Some(crop) = solved else {
+                let narrow = Bounds { margin: plan::MARGINS[plan::MARGINS.len() - 1], ..bounds };
+                return Ok(Err(diagnose(&subject, &targets, narrow)));
+            };
+            let mut img = render(self.analysis.decoded.rgb(), &crop, self.profile, self.options.limits)?;
+            if let Some(color) = color {
+                let coarse = person_mask(self.analysis, &crop, img.width(), img.height());
+                background::replace(&mut img, &coarse, color.rgb);
+            }
+            let encoded = encode::encode_into(&img, &target)?;
+            let after_options = CheckOptions { file_name: Some(self.out_name), ..self.check_options };
+            let after = assess(&encoded.bytes, &after_options)?.report;
+            let misses = placement_misses(&after);
+            if !misses.is_empty() && attempt < CORRECTIONS {
+                subject = corrected(&subject, &crop, &after);
+                attempt += 1;
+                continue;
+            }
+            if !misses.is_empty() {
+                return Ok(Err(RefusalReason::CannotPlace));
+            }
+            if color.is_some() && !background_passes(&after) {
+                return Ok(Err(RefusalReason::BackgroundNotSeparated));
             }
             let (w, h) = (subject.image_width, subject.image_height);
-            let fixed = Fixed {
+            return Ok(Ok(Fixed {
                 size_bytes: encoded.bytes.len(),
                 jpeg: encoded.bytes,
-                file_name: out_name,
+                file_name: self.out_name.to_string(),
                 size_in_window: encoded.in_window,
                 quality: encoded.quality,
                 sampling: encoded.sampling,
-                background: options.background.unwrap_or("keep").to_string(),
+                background: color.map_or("keep", |c| c.name.as_str()).to_string(),
                 extended: crop.extends_past(w, h),
                 crop,
                 report: after,
-            };
-            return Ok(Autocrop::Fixed { fixed: Box::new(fixed), before: Box::new(before.report) });
+            }));
         }
-        subject = corrected(&subject, &crop, &after);
-        attempt += 1;
     }
 }
 
@@ -511,15 +596,14 @@ fn corrected(subject: &Subject, crop: &Crop, after: &Report) -> Subject {
     next
 }
 
-fn background_color(profile: &Profile, name: Option<&str>) -> Result<Option<[u8; 3]>> {
-    let Some(name) = name.filter(|n| *n != "keep") else { return Ok(None) };
+fn background_color<'p>(profile: &'p Profile, name: &str) -> Result<&'p BgReference> {
     let references = profile.rules.bg_color.as_ref().map(|r| r.references.as_slice()).unwrap_or_default();
-    references.iter().find(|r| r.name == name).map(|r| Some(r.rgb)).ok_or_else(|| {
+    references.iter().find(|r| r.name == name).ok_or_else(|| {
         let known: Vec<&str> = references.iter().map(|r| r.name.as_str()).collect();
         Error::new(
             ErrorKind::InvalidOptions,
             format!(
-                "option `background`: `{name}` is not a background colour of profile {}; use keep{}{}",
+                "option `background`: `{name}` is not a background colour of profile {}; use keep, auto{}{}",
                 profile.id,
                 if known.is_empty() { "" } else { ", " },
                 known.join(", ")
@@ -593,10 +677,10 @@ mod tests {
     #[test]
     fn backgrounds_are_the_profiles_colours() {
         let chsi = Profile::chsi();
-        assert_eq!(background_color(&chsi, Some("blue")).unwrap(), Some([100, 197, 255]));
-        assert_eq!(background_color(&chsi, Some("keep")).unwrap(), None);
-        assert_eq!(background_color(&chsi, None).unwrap(), None);
-        let err = background_color(&chsi, Some("pink")).unwrap_err();
+        assert_eq!(background_color(&chsi, "blue").unwrap().rgb, [100, 197, 255]);
+        assert!(matches!(Background::parse(&chsi, None), Ok(Background::Keep)));
+        assert!(matches!(Background::parse(&chsi, Some("auto")), Ok(Background::Auto)));
+        let err = background_color(&chsi, "pink").unwrap_err();
         assert!(err.message().contains("blue, white, grey"), "{err}");
     }
 

@@ -62,8 +62,9 @@ pub(crate) struct FixArgs {
     /// A built-in profile name (chsi, chsi-nanjing, xinhua-960) or the path of a profile JSON file.
     #[arg(long, short, default_value = "chsi", value_name = "NAME|PATH")]
     pub(crate) profile: String,
-    /// Keep the background, or replace it with one of the profile's colours.
-    #[arg(long, short, default_value = "keep", value_name = "keep|blue|white|grey")]
+    /// Keep the background, replace it with one of the profile's colours, or `auto`: keep it when it
+    /// passes and the crop fits in the photo, else the profile colour nearest to it.
+    #[arg(long, short, default_value = "keep", value_name = "keep|auto|blue|white|grey")]
     pub(crate) background: String,
     /// Name the new file after this ID number or sequence number (one photo only).
     #[arg(long, value_name = "NUMBER")]
