@@ -108,6 +108,55 @@ export interface CheckOptions {
   fileName?: string;
 }
 
+export interface AutocropOptions extends CheckOptions {
+  /** `keep` (default), `auto` (keep when it passes and fits, else the nearest profile colour), or a profile colour: `blue`, `white`, `grey`. */
+  background?: string;
+  /** The ID number (or 4-digit sequence number) the new file is named after, per the profile's naming rule. */
+  name?: string;
+  /** Largest enlargement, output pixels per photo pixel; default 2. */
+  maxUpscale?: number;
+}
+
+/** Stable reasons autocrop gives when it makes no file. */
+export type RefusalReason =
+  | 'not_decoded' | 'no_face' | 'several_faces' | 'eyes_closed' | 'face_cut_off' | 'no_person'
+  | 'head_too_close_to_top' | 'too_close_to_bottom' | 'too_close_to_side' | 'face_too_small'
+  | 'head_tilted' | 'background_not_separated' | 'cannot_place';
+
+/** The crop used, in pixels of the upright photo; `scale` is output pixels per photo pixel. */
+export interface Crop { x: number; y: number; width: number; height: number; scale: number }
+
+export interface AutocropFixed {
+  status: 'fixed';
+  /** The new JPEG. */
+  jpeg: Uint8Array;
+  file_name: string;
+  size_bytes: number;
+  /** False when the KB window could not be reached at the profile's lowest quality (the report says by how much). */
+  size_in_window: boolean;
+  quality: number;
+  sampling: '4:2:0' | '4:4:4';
+  /** `keep` or the profile colour's name. */
+  background: string;
+  crop: Crop;
+  /** The crop reached past the photo's edge and was filled. */
+  extended: boolean;
+  /** The report of the new file. */
+  report: Report;
+  /** The report of the photo as given. */
+  before: Report;
+}
+
+export interface AutocropRefused {
+  status: 'refused';
+  reason: RefusalReason;
+  message: Text;
+  advice: Text;
+  before: Report;
+}
+
+export type AutocropResult = AutocropFixed | AutocropRefused;
+
 export interface ModelBytesOption {
   detector: Uint8Array;
   faceMesh: Uint8Array;
@@ -134,6 +183,7 @@ export class PhotogateError extends Error {
 
 export function init(options?: InitOptions): Promise<void>;
 export function check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions): Report;
+export function autocrop(bytes: Uint8Array | ArrayBuffer, options?: AutocropOptions): AutocropResult;
 export function profiles(): Profile[];
 export function version(): string;
 export function modelFiles(): { name: string; sha256: string }[];
@@ -144,6 +194,7 @@ export interface WorkerChecker {
   ready(): Promise<void>;
   /** Checks a photo off the main thread. Aborting rejects with code `aborted` and stops the worker. */
   check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions, call?: { signal?: AbortSignal }): Promise<Report>;
+  autocrop(bytes: Uint8Array | ArrayBuffer, options?: AutocropOptions, call?: { signal?: AbortSignal }): Promise<AutocropResult>;
   profiles(): Promise<Profile[]>;
   /** Stops the worker; pending calls reject with `aborted`. */
   dispose(): void;

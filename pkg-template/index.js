@@ -1,6 +1,6 @@
 // photogate: the public JavaScript API. It fetches and converts; every rule lives in the wasm core.
 import initWasm, { Checker, builtinProfiles, modelManifest, version as wasmVersion } from './photogate_wasm.js';
-import { CHECK, INIT, PROFILES, PROGRESS } from './protocol.js';
+import { AUTOCROP, CHECK, INIT, PROFILES, PROGRESS } from './protocol.js';
 
 /** An error from photogate, with a stable `code` (see the README's list). */
 export class PhotogateError extends Error {
@@ -125,6 +125,36 @@ export function check(bytes, options = {}) {
   return JSON.parse(unwrap(() => checker.check(data, request)));
 }
 
+/**
+ * Makes a compliant JPEG from a photo (crop, scale, optional new background, encoded into the
+ * profile's size window), or says why it cannot. Call `await init()` with the models first.
+ * Resolves to `{ status: 'fixed', jpeg, fileName, report, before, … }` or
+ * `{ status: 'refused', reason, message, advice, before }`.
+ * @param {Uint8Array | ArrayBuffer} bytes the photo's bytes
+ * @param {import('./index.d.ts').AutocropOptions} [options]
+ * @returns {import('./index.d.ts').AutocropResult}
+ */
+export function autocrop(bytes, options = {}) {
+  ensureReady('autocrop');
+  const data = toBytes(bytes);
+  const request = JSON.stringify({
+    profile: options.profile,
+    fileName: options.fileName,
+    background: options.background,
+    name: options.name,
+    maxUpscale: options.maxUpscale,
+  });
+  const output = unwrap(() => checker.autocrop(data, request));
+  try {
+    const result = JSON.parse(output.json);
+    const jpeg = output.jpeg;
+    if (jpeg) result.jpeg = jpeg;
+    return result;
+  } finally {
+    output.free();
+  }
+}
+
 /** The built-in profiles (full profile objects, `chsi` first). Call `await init()` first. */
 export function profiles() {
   ensureReady('profiles');
@@ -199,6 +229,13 @@ export function createChecker(options = {}) {
       await start();
       const copy = toBytes(bytes).slice();
       return send(CHECK, { bytes: copy, options: { profile: checkOptions.profile, fileName: checkOptions.fileName } }, [copy.buffer], signal);
+    },
+    /** Makes a compliant file, or says why not; resolves as `autocrop()` returns. */
+    async autocrop(bytes, autocropOptions = {}, { signal } = {}) {
+      await start();
+      const copy = toBytes(bytes).slice();
+      const { profile, fileName, background, name, maxUpscale } = autocropOptions;
+      return send(AUTOCROP, { bytes: copy, options: { profile, fileName, background, name, maxUpscale } }, [copy.buffer], signal);
     },
     /** The built-in profiles. */
     async profiles() {

@@ -1,9 +1,11 @@
 // Messages between createChecker() and worker.js, defined once.
-// Client → worker: { id, type: 'init', options } | { id, type: 'check', bytes, options } | { id, type: 'profiles' }
+// Client → worker: { id, type: 'init', options } | { id, type: 'check', bytes, options }
+//                  | { id, type: 'autocrop', bytes, options } | { id, type: 'profiles' }
 // Worker → client: { id, ok: true, result } | { id, ok: false, error: { code, message } }
 //                  | { type: 'progress', stage, done, total }
 export const INIT = 'init';
 export const CHECK = 'check';
+export const AUTOCROP = 'autocrop';
 export const PROFILES = 'profiles';
 export const PROGRESS = 'progress';
 

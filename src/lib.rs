@@ -63,7 +63,7 @@ pub use geometry::{Point, Rect};
 pub use inspect::{inspect, Inspection};
 pub use limits::Limits;
 pub use measure::{measure, overlay, Measurement, Measurements, Unmeasured};
-pub use options::CheckRequest;
+pub use options::{AutocropRequest, CheckRequest};
 pub use pipeline::{check, CheckOptions};
 pub use profile::{
     BasicRule, BgColorRule, BgReference, ColorSpaceRule, EmbeddedProfile, FormatRule, NameRule, NameScheme,

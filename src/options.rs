@@ -43,6 +43,45 @@ impl CheckRequest {
     }
 }
 
+/// Options of one autocrop, as JSON: the check options and `background` (`keep`, `auto`, or a
+/// profile colour such as `blue`), `name` (the ID or sequence number the file is named after) and
+/// `maxUpscale`. Every field is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AutocropRequest {
+    /// A built-in profile id, or a custom profile object.
+    #[serde(default)]
+    pub profile: Option<Value>,
+    /// The photo's file name.
+    #[serde(default)]
+    pub file_name: Option<String>,
+    /// `keep` (default), `auto`, or the name of a profile background colour.
+    #[serde(default)]
+    pub background: Option<String>,
+    /// The ID number or sequence number to name the new file after.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Largest enlargement; default [`crate::DEFAULT_MAX_UPSCALE`].
+    #[serde(default)]
+    pub max_upscale: Option<f64>,
+}
+
+impl AutocropRequest {
+    /// Parses options JSON; an empty string means the defaults.
+    pub fn from_json(json: &str) -> Result<AutocropRequest> {
+        if json.trim().is_empty() {
+            return Ok(AutocropRequest::default());
+        }
+        serde_json::from_str(json)
+            .map_err(|e| Error::new(ErrorKind::InvalidOptions, format!("invalid autocrop options: {e}")))
+    }
+
+    /// The profile the options name.
+    pub fn resolve_profile(&self) -> Result<Profile> {
+        CheckRequest { profile: self.profile.clone(), file_name: None }.resolve_profile()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +99,10 @@ mod tests {
         assert_eq!(p.rules.file_kb.unwrap().max, Some(60.0));
         assert_eq!(CheckRequest::from_json("").unwrap().resolve_profile().unwrap().id, "chsi");
         assert_eq!(CheckRequest::from_json(r#"{"profil":"x"}"#).unwrap_err().code(), "invalid_options");
+        let fix =
+            AutocropRequest::from_json(r#"{"background":"blue","name":"0001","maxUpscale":1.5}"#).unwrap();
+        assert_eq!((fix.background.as_deref(), fix.max_upscale), (Some("blue"), Some(1.5)));
+        assert_eq!(AutocropRequest::from_json(r#"{"bg":"blue"}"#).unwrap_err().code(), "invalid_options");
         assert_eq!(
             CheckRequest::from_json(r#"{"profile":7}"#).unwrap().resolve_profile().unwrap_err().code(),
             "invalid_options"

@@ -8,8 +8,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::options::CheckRequest;
-use crate::{check, CheckOptions, Error, Limits, ModelBytes, Models, Profile, MODEL_MANIFEST};
+use crate::options::{AutocropRequest, CheckRequest};
+use crate::{
+    autocrop, check, AutocropOptions, CheckOptions, Error, ErrorKind, Limits, ModelBytes, Models, Profile,
+    DEFAULT_MAX_UPSCALE, MODEL_MANIFEST,
+};
 
 fn to_js(e: Error) -> JsValue {
     JsValue::from_str(&serde_json::json!({ "code": e.code(), "message": e.to_string() }).to_string())
@@ -57,6 +60,55 @@ impl Checker {
             models: self.models.as_ref(),
         };
         check(bytes, &options).map(|r| r.to_json()).map_err(to_js)
+    }
+}
+
+/// What `autocrop` returns: the result as JSON and, when a file was made, its bytes.
+#[wasm_bindgen]
+pub struct AutocropOutput {
+    json: String,
+    jpeg: Option<Vec<u8>>,
+}
+
+#[wasm_bindgen]
+impl AutocropOutput {
+    /// `{"status": "fixed" | "refused", …}`: see docs/report-schema.md.
+    #[wasm_bindgen(getter)]
+    pub fn json(&self) -> String {
+        self.json.clone()
+    }
+
+    /// The new JPEG, or `undefined` when the photo was refused.
+    #[wasm_bindgen(getter)]
+    pub fn jpeg(&self) -> Option<Vec<u8>> {
+        self.jpeg.clone()
+    }
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// Makes a compliant file from a photo, or says why it cannot. `options_json`: `{"profile",
+    /// "fileName", "background": "keep" | "auto" | "blue" | …, "name", "maxUpscale"}` or `""`.
+    /// Throws `{"code", "message"}` as a JSON string; a checker without models throws
+    /// `model_error`.
+    pub fn autocrop(&self, bytes: &[u8], options_json: &str) -> Result<AutocropOutput, JsValue> {
+        let request = AutocropRequest::from_json(options_json).map_err(to_js)?;
+        let profile = request.resolve_profile().map_err(to_js)?;
+        let models = self.models.as_ref().ok_or_else(|| {
+            to_js(Error::new(ErrorKind::Model, "autocrop needs the models; this checker has none"))
+        })?;
+        let options = AutocropOptions {
+            profile: &profile,
+            file_name: request.file_name.as_deref(),
+            limits: &self.limits,
+            models,
+            background: request.background.as_deref(),
+            name: request.name.as_deref(),
+            max_upscale: request.max_upscale.unwrap_or(DEFAULT_MAX_UPSCALE),
+        };
+        let result = autocrop(bytes, &options).map_err(to_js)?;
+        let jpeg = result.fixed().map(|f| f.jpeg.clone());
+        Ok(AutocropOutput { json: result.to_json(), jpeg })
     }
 }
 

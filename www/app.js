@@ -19,6 +19,14 @@ const UI = {
     groups: { file: '文件', geom: '构图', face: '面部', light: '光照', bg: '背景', clothes: '服装', image: '画质' },
     required: '要求', noPreview: '（此格式无法在浏览器中预览）',
     loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
+    fixTitle: '一键生成合格照片', fixHint: '自动裁剪、缩放到标准尺寸，可换标准背景色，并压缩到规定的文件大小。不会旋转或美化照片。',
+    background: '背景', fixButton: '生成合格照片', fixing: '正在生成合格照片…', before: '原照片', after: '生成的照片',
+    download: '下载照片', showOriginal: '查看原照片的检查结果', showFixed: '查看生成照片的检查结果',
+    backgrounds: { auto: '自动（合格则保留原背景）', keep: '保留原背景', blue: '浅蓝色', white: '白色', grey: '浅灰色' },
+    numberLabel: { id_number: '身份证号（用于文件命名）', sequence4: '4 位序号（用于文件命名）' },
+    fixInfo: (r, bg) => `${r.file_name} · ${r.report.file.width_px}×${r.report.file.height_px} · ${(r.size_bytes / 1024).toFixed(1)} KB · 质量 ${r.quality} · 背景：${bg}`,
+    fixedVerdict: { pass: '生成的照片符合要求，可以下载上传。', warn: '生成的照片符合要求（有提醒），可以下载上传。', fail: '照片已裁剪，但以下问题只能重新拍摄解决：', incomplete: '照片已生成，部分项目未能检测。' },
+    refused: '无法自动修正：',
     legend: { band: '绿色区域：标准允许的范围', line: '实线：本照片的测量结果（红色为不合格）', face: '人脸框与脸部轮廓' },
     errors: {
       empty_input: '文件是空的。', unknown_format: '这不是图片文件（支持 JPEG、PNG、WebP、HEIC 等）。',
@@ -44,6 +52,14 @@ const UI = {
     groups: { file: 'File', geom: 'Framing', face: 'Face', light: 'Lighting', bg: 'Background', clothes: 'Clothes', image: 'Picture' },
     required: 'required', noPreview: '(this format cannot be previewed in the browser)',
     loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
+    fixTitle: 'Make a compliant photo', fixHint: 'Crops and scales to the standard size, optionally puts in a standard background, and compresses to the required file size. The photo is never rotated or retouched.',
+    background: 'Background', fixButton: 'Make compliant photo', fixing: 'Making the photo…', before: 'Original', after: 'New photo',
+    download: 'Download photo', showOriginal: 'Show the original photo\'s report', showFixed: 'Show the new photo\'s report',
+    backgrounds: { auto: 'Automatic (keep it when it passes)', keep: 'Keep the original', blue: 'Light blue', white: 'White', grey: 'Light grey' },
+    numberLabel: { id_number: 'ID number (names the file)', sequence4: '4-digit number (names the file)' },
+    fixInfo: (r, bg) => `${r.file_name} · ${r.report.file.width_px}×${r.report.file.height_px} · ${(r.size_bytes / 1024).toFixed(1)} KB · quality ${r.quality} · background: ${bg}`,
+    fixedVerdict: { pass: 'The new photo passes: download it and upload it.', warn: 'The new photo passes (with warnings): download it and upload it.', fail: 'The photo was cropped, but these problems need a new photo:', incomplete: 'The photo was made; some items could not be measured.' },
+    refused: 'Cannot be fixed automatically: ',
     legend: { band: 'Green bands: the range the standard allows', line: 'Lines: what this photo measures (red fails)', face: 'Face box and outline' },
     errors: {
       empty_input: 'The file is empty.', unknown_format: 'This is not an image file (JPEG, PNG, WebP, HEIC … are read).',
@@ -57,8 +73,15 @@ const UI = {
 const $ = (id) => document.getElementById(id);
 let checker = null;
 let sequence = 0;
-const state = { lang: localStorage.getItem('photogate.lang') === 'en' ? 'en' : 'zh', bytes: null, name: null, report: null, profiles: [] };
+const state = {
+  lang: localStorage.getItem('photogate.lang') === 'en' ? 'en' : 'zh',
+  bytes: null, name: null, report: null, profiles: [],
+  original: null, // { report, url } of the photo as chosen
+  fixed: null, // the autocrop result, with `url` of the new JPEG
+  showing: 'original',
+};
 let previewUrl = null;
+let fixedUrl = null;
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -96,6 +119,29 @@ function renderStatic() {
     return option;
   }));
   select.value = chosen;
+  renderFixControls();
+}
+
+function selectedProfile() {
+  return state.profiles.find((p) => p.id === ($('profile').value || 'chsi'));
+}
+
+/** The background choices are the profile's own colours; the name field follows its naming rule. */
+function renderFixControls() {
+  const t = UI[state.lang];
+  const profile = selectedProfile();
+  const select = $('background');
+  const chosen = select.value || 'auto';
+  const colours = profile?.rules['bg.color']?.references?.map((r) => r.name) ?? [];
+  select.replaceChildren(...['auto', ...colours, 'keep'].map((name) => {
+    const option = el('option', null, t.backgrounds[name] ?? name);
+    option.value = name;
+    return option;
+  }));
+  select.value = [...select.options].some((o) => o.value === chosen) ? chosen : 'auto';
+  const scheme = profile?.rules['file.name']?.scheme;
+  $('number-field').hidden = !scheme;
+  $('number-label').textContent = scheme ? t.numberLabel[scheme] ?? scheme : '';
 }
 
 function renderReport() {
@@ -117,6 +163,7 @@ function renderReport() {
     }
     overall.append(todo);
   }
+  renderFixResult();
   $('counts').textContent = t.counts(report.counts);
   const f = report.file;
   const size = f.width_px ? `${f.width_px}×${f.height_px} px · ` : '';
@@ -212,6 +259,84 @@ function renderOverlay() {
   }));
 }
 
+function renderFixResult() {
+  const t = UI[state.lang];
+  const r = state.fixed;
+  $('fix-result').hidden = !(r && r.status === 'fixed');
+  $('fix-refused').hidden = !(r && r.status === 'refused');
+  if (!r) return;
+  if (r.status === 'refused') {
+    const box = $('fix-refused');
+    box.dataset.reason = r.reason;
+    box.replaceChildren(el('strong', null, `${t.refused}${r.message[state.lang]}`), el('p', null, r.advice[state.lang]));
+    return;
+  }
+  $('before-img').src = state.original.url;
+  $('after-img').src = r.url;
+  const info = $('fix-info');
+  const bg = t.backgrounds[r.background] ?? r.background;
+  info.replaceChildren(el('span', null, t.fixInfo(r, bg)), el('strong', `verdict ${r.report.verdict}`, t.fixedVerdict[r.report.verdict]));
+  const failing = r.report.items.filter((i) => i.verdict === 'fail');
+  if (failing.length) {
+    const list = el('ul');
+    for (const item of failing) list.append(el('li', null, `${item.title[state.lang]}：${item.advice?.[state.lang] ?? item.message[state.lang]}`));
+    info.append(list);
+  }
+  const link = $('download');
+  link.href = r.url;
+  link.download = r.file_name;
+  $('show-original').textContent = state.showing === 'fixed' ? t.showOriginal : t.showFixed;
+}
+
+/** Shows the report and overlay of the original photo or of the new one. */
+function show(which) {
+  state.showing = which;
+  const fixed = which === 'fixed' && state.fixed?.status === 'fixed';
+  state.report = fixed ? state.fixed.report : state.original.report;
+  $('preview').src = fixed ? state.fixed.url : state.original.url;
+  renderReport();
+  renderOverlay();
+}
+
+async function runFix() {
+  if (!state.bytes) return;
+  const mine = sequence;
+  const t = UI[state.lang];
+  $('error').hidden = true;
+  $('status').textContent = t.fixing;
+  $('fix-button').disabled = true;
+  document.body.dataset.fixing = 'true';
+  await nextPaint();
+  try {
+    const number = $('number-field').hidden ? '' : $('number').value.trim();
+    const result = await checker.autocrop(state.bytes, {
+      profile: $('profile').value || 'chsi',
+      fileName: state.name,
+      background: $('background').value || 'auto',
+      name: number || undefined,
+    });
+    if (mine !== sequence) return;
+    if (fixedUrl) URL.revokeObjectURL(fixedUrl);
+    fixedUrl = null;
+    if (result.status === 'fixed') {
+      fixedUrl = URL.createObjectURL(new Blob([result.jpeg], { type: 'image/jpeg' }));
+      result.url = fixedUrl;
+    }
+    state.fixed = result;
+    if (result.status === 'fixed') show('fixed');
+    else renderFixResult();
+    $('status').textContent = '';
+    document.body.dataset.fixed = result.status;
+  } catch (e) {
+    if (mine !== sequence) return;
+    $('status').textContent = '';
+    showError(e);
+  } finally {
+    $('fix-button').disabled = false;
+    delete document.body.dataset.fixing;
+  }
+}
+
 function showError(e) {
   const t = UI[state.lang];
   const known = e instanceof PhotogateError ? t.errors[e.code] : null;
@@ -232,6 +357,11 @@ async function runCheck() {
     const report = await checker.check(state.bytes, { profile: $('profile').value || 'chsi', fileName: state.name });
     if (mine !== sequence) return; // a newer photo or profile was chosen meanwhile
     state.report = report;
+    state.original = { report, url: previewUrl };
+    state.fixed = null;
+    state.showing = 'original';
+    delete document.body.dataset.fixed;
+    $('preview').src = previewUrl;
     $('version').textContent = report.generator;
     $('result').hidden = false;
     renderReport();
@@ -283,7 +413,9 @@ async function main() {
   for (const input of [$('file'), $('camera')]) {
     input.addEventListener('change', () => { takeFile(input.files[0]); input.value = ''; });
   }
-  $('profile').addEventListener('change', runCheck);
+  $('profile').addEventListener('change', () => { renderFixControls(); runCheck(); });
+  $('fix-button').addEventListener('click', runFix);
+  $('show-original').addEventListener('click', () => show(state.showing === 'fixed' ? 'original' : 'fixed'));
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('photogate.lang', state.lang);

@@ -141,3 +141,60 @@ test('a file that is not an image shows the error with its code', async () => {
   assert.equal(await page.isHidden('#result'), true);
   await page.close();
 });
+
+test('a casual photo is fixed with one click: before and after, the new report, a download', async () => {
+  const { page, foreign, errors } = await openPage();
+  await page.setInputFiles('#file', photo('casual/of_carell.jpg'));
+  await page.waitForSelector('li[data-rule="file.kb"]');
+  assert.match(await page.textContent('#overall'), /不符合要求/);
+  const choices = await page.locator('#background option').evaluateAll((o) => o.map((x) => x.value));
+  assert.deepEqual(choices, ['auto', 'blue', 'white', 'grey', 'keep']);
+  await page.selectOption('#background', 'blue');
+  await page.click('#fix-button');
+  await page.waitForSelector('body[data-fixed="fixed"]', { timeout: 60_000 });
+  // Before and after side by side; the page now shows the new file's report over the new photo.
+  assert.equal(await page.isVisible('#before-img'), true);
+  const after = await page.$eval('#after-img', (img) => [img.naturalWidth, img.naturalHeight]);
+  assert.deepEqual(after, [480, 640]);
+  assert.match(await page.textContent('#overall'), /符合要求/);
+  for (const rule of ['file.size_px', 'file.kb', 'geom.head_top', 'geom.eye_y', 'geom.face_width', 'geom.center_x', 'bg.color', 'bg.uniform']) {
+    assert.equal(await verdictOf(page, rule), 'pass', rule);
+  }
+  assert.match(await page.textContent('#fix-info'), /of_carell\.jpg · 480×640 · \d+\.\d KB · 质量 \d+ · 背景：浅蓝色/);
+  await page.screenshot({ path: join(OUTPUT, 'autocrop.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), 'of_carell.jpg');
+  const saved = join(OUTPUT, 'autocrop-download.jpg');
+  await download.saveAs(saved);
+  const bytes = readFileSync(saved);
+  assert.ok(bytes.length >= 20 * 1024 && bytes.length <= 40 * 1024, `${bytes.length} bytes`);
+  // JFIF APP0 right after SOI: density unit 1 (dpi), 300 × 300; no EXIF (APP1) anywhere before SOS.
+  assert.equal(bytes.toString('latin1', 6, 11), 'JFIF\0');
+  assert.deepEqual([bytes[13], bytes.readUInt16BE(14), bytes.readUInt16BE(16)], [1, 300, 300]);
+  assert.equal(bytes.indexOf(Buffer.from('Exif\0')), -1);
+  // Switching back shows the original's report again.
+  await page.click('#show-original');
+  assert.equal(await verdictOf(page, 'file.size_px'), 'fail');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a photo of two people is not fixed, and the page says why', async () => {
+  const { page } = await openPage({ width: 390, height: 844 });
+  await page.setInputFiles('#file', photo('hard/two_faces_fr_obama_and_biden.jpg'));
+  await page.waitForSelector('li[data-rule="file.kb"]');
+  await page.click('#fix-button');
+  await page.waitForSelector('body[data-fixed="refused"]', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('#fix-refused', 'data-reason'), 'several_faces');
+  assert.match(await page.textContent('#fix-refused'), /无法自动修正：照片中有不止一个人/);
+  assert.equal(await page.isHidden('#fix-result'), true);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `page is ${width}px wide on a 390px screen`);
+  // After scrolling to the button, the photo still sits above the verdict, not over it.
+  const [photoBottom, verdictTop] = await page.evaluate(() =>
+    [document.querySelector('.photo').getBoundingClientRect().bottom, document.querySelector('#overall').getBoundingClientRect().top]);
+  assert.ok(photoBottom <= verdictTop, `photo ends at ${photoBottom}, verdict starts at ${verdictTop}`);
+  await page.screenshot({ path: join(OUTPUT, 'autocrop-refused-phone.png'), fullPage: true });
+  await page.close();
+});

@@ -143,3 +143,48 @@ test('profiles() lists the built-in profiles', () => {
     ['xinhua-960', 960, 1280],
   ]);
 });
+
+function cliFix(path, ...args) {
+  const out = join(ROOT, 'test-output', 'fix-cli');
+  const run = spawnSync(CLI, ['fix', '--json', '-o', out, ...args, path], { encoding: 'utf8' });
+  assert.equal(run.error, undefined, `cannot run the CLI at ${CLI}: build it with cargo build`);
+  assert.notEqual(run.status, 2, `CLI error: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim());
+}
+
+for (const [fixture, background] of [['casual/of_carell.jpg', 'blue'], ['synthetic_idphoto/hv_test3.jpg', 'auto'], ['hard/two_faces_fr_obama_and_biden.jpg', 'blue']]) {
+  test(`autocrop(${fixture}, ${background}) in wasm decides as the CLI's fix does`, () => {
+    const path = photo(fixture);
+    const expected = cliFix(path, '-b', background);
+    const result = pkg.autocrop(readFileSync(path), { fileName: basename(path), background });
+    assert.equal(result.status, expected.status);
+    // Same verdicts (values differ in the last float bits of tract's kernels, as for check()).
+    const verdicts = (report) => report.items.map((i) => `${i.rule} ${i.verdict} ${i.reason}`);
+    assert.deepEqual(verdicts(result.before), verdicts(expected.before));
+    if (result.status === 'refused') {
+      assert.equal(result.reason, expected.reason);
+      assert.deepEqual(result.message, expected.message);
+      assert.equal(result.jpeg, undefined);
+      return;
+    }
+    for (const key of ['file_name', 'background', 'sampling', 'extended']) assert.equal(result[key], expected[key], key);
+    for (const key of ['x', 'y', 'width', 'height']) assert.ok(Math.abs(result.crop[key] - expected.crop[key]) < 1, `crop.${key}`);
+    assert.ok(Math.abs(result.quality - expected.quality) <= 2, `quality ${result.quality} vs ${expected.quality}`);
+    // The bytes are a JPEG whose own check is the report that came with it.
+    const { jpeg } = result;
+    assert.ok(jpeg instanceof Uint8Array && jpeg.length === result.size_bytes);
+    assert.deepEqual([jpeg[0], jpeg[1], jpeg.at(-2), jpeg.at(-1)], [0xff, 0xd8, 0xff, 0xd9]);
+    assert.deepEqual(verdicts(pkg.check(jpeg, { fileName: result.file_name })), verdicts(result.report));
+    for (const item of result.report.items) {
+      if (/^(geom|file)\./.test(item.rule)) assert.equal(item.verdict, 'pass', item.rule);
+    }
+  });
+}
+
+test('autocrop without models, or with a colour the profile lacks, throws a typed error', () => {
+  const bytes = readFileSync(photo('casual/of_carell.jpg'));
+  assert.throws(() => pkg.autocrop(bytes, { background: 'pink' }), (e) => e.code === 'invalid_options' && /blue, white, grey/.test(e.message));
+  const fileOnly = raw.Checker.fileOnly();
+  assert.throws(() => fileOnly.autocrop(bytes, ''), (e) => JSON.parse(e).code === 'model_error');
+  fileOnly.free();
+});

@@ -138,12 +138,15 @@ fn run_fix(plan: FixPlan) -> anyhow::Result<ExitCode> {
                     Autocrop::Refused { .. } => true,
                 };
                 if plan.json {
-                    let mut value: serde_json::Value = serde_json::from_str(&result.to_json())?;
-                    value["file"] = path.display().to_string().into();
+                    // The result's own JSON with `file` and `output` in front, its key order kept.
+                    let json = result.to_json();
+                    let mut head =
+                        format!("{{\"file\":{}", serde_json::Value::from(path.display().to_string()));
                     if let Some(target) = &target {
-                        value["output"] = target.display().to_string().into();
+                        head +=
+                            &format!(",\"output\":{}", serde_json::Value::from(target.display().to_string()));
                     }
-                    writeln!(out, "{value}")?;
+                    writeln!(out, "{head},{}", json.strip_prefix('{').unwrap_or(&json))?;
                 } else {
                     write_fix_line(&mut out, path, &result, target.as_deref(), plan.english)?;
                 }
