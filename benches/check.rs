@@ -1,13 +1,14 @@
 //! Native speed of each stage and of a whole check. Run: `cargo bench --bench check`.
 //! Photos come from ../shared/photos (PHOTOGATE_SHARED), models from PHOTOGATE_MODELS or
-//! ../shared/models; the 12-megapixel case is a shared photo enlarged to 4000 × 3000.
+//! ../shared/models; the 12-megapixel cases are shared photos enlarged to 3000 × 4000.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use photogate::{
-    check, decode, inspect, Analysis, CheckOptions, Limits, ModelBytes, Models, Profile, MODEL_FILES,
+    autocrop, check, decode, inspect, Analysis, AutocropOptions, CheckOptions, Limits, ModelBytes, Models,
+    Profile, DEFAULT_MAX_UPSCALE, MODEL_FILES,
 };
 
 fn shared() -> PathBuf {
@@ -21,8 +22,8 @@ fn models() -> Models {
     Models::load(&ModelBytes { detector: &d, face_mesh: &m, iris: &i, segmentation: &s }).unwrap()
 }
 
-fn twelve_megapixels() -> Vec<u8> {
-    let img = image::open(shared().join("photos/idphoto/fp_paul_rudd.jpg")).unwrap();
+fn twelve_megapixels(relative: &str) -> Vec<u8> {
+    let img = image::open(shared().join("photos").join(relative)).unwrap();
     let big = img.resize_exact(3000, 4000, image::imageops::FilterType::Triangle).to_rgb8();
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
@@ -37,7 +38,7 @@ fn stages(c: &mut Criterion) {
     let models = models();
     let photos = [
         ("600x800", std::fs::read(shared().join("photos/idphoto/df_img11_jolie.jpg")).unwrap()),
-        ("12mp", twelve_megapixels()),
+        ("12mp", twelve_megapixels("idphoto/fp_paul_rudd.jpg")),
     ];
     c.bench_function("load models", |b| b.iter(self::models));
     for (name, bytes) in &photos {
@@ -60,9 +61,34 @@ fn stages(c: &mut Criterion) {
     }
 }
 
+/// Autocrop end to end (check, plan, render, new background, encode search, check of the result)
+/// on photos it fixes.
+fn fixing(c: &mut Criterion) {
+    let limits = Limits::default();
+    let profile = Profile::chsi();
+    let models = models();
+    let photos = [
+        ("601x891", std::fs::read(shared().join("photos/casual/of_carell.jpg")).unwrap()),
+        ("12mp", twelve_megapixels("casual/fp_kate_siegel.jpg")),
+    ];
+    for (name, bytes) in &photos {
+        let options = AutocropOptions {
+            profile: &profile,
+            file_name: Some("a.jpg"),
+            limits: &limits,
+            models: &models,
+            background: Some("blue"),
+            name: None,
+            max_upscale: DEFAULT_MAX_UPSCALE,
+        };
+        assert!(autocrop(bytes, &options).unwrap().fixed().is_some(), "{name} is not fixed");
+        c.bench_function(&format!("autocrop {name}"), |b| b.iter(|| autocrop(bytes, &options).unwrap()));
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = stages
+    targets = stages, fixing
 }
 criterion_main!(benches);
