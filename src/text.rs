@@ -570,15 +570,15 @@ pub(crate) fn refusal(code: &str) -> (Text, Text) {
         "too_close_to_bottom" => (
             t("照片下方留得太少，肩部不够", "Too little of the shoulders is below the face"),
             t(
-                "选择换背景颜色可自动补齐；或重新拍摄，拍到胸部以上",
-                "Choose a new background colour to fill it, or take a new photo down to the chest",
+                format!("{retake}，拍到胸部以上（选择换背景颜色时可补齐少量空缺）"),
+                "Take a new photo down to the chest (with a new background colour a small gap is filled)",
             ),
         ),
         "too_close_to_side" => (
             t("人脸太靠近照片左右边缘", "The face is too close to the photo's left or right edge"),
             t(
-                "选择换背景颜色可自动补齐；或重新拍摄，人位于画面中间",
-                "Choose a new background colour to fill it, or take a new photo with yourself in the middle",
+                format!("{retake}，人位于画面中间（选择换背景颜色时可补齐少量空缺）"),
+                "Take a new photo with yourself in the middle (with a new background colour a small gap is filled)",
             ),
         ),
         "face_too_small" => (
@@ -597,12 +597,12 @@ pub(crate) fn refusal(code: &str) -> (Text, Text) {
         ),
         "background_not_separated" => (
             t(
-                "无法把人像与原背景干净地分开，换背景后仍不均匀",
-                "The person cannot be cleanly separated from the old background; the new one is still uneven",
+                "换背景后背景仍不均匀：人像与原背景分不干净，或头发、衣服延伸到了照片边缘",
+                "The new background is still uneven: the person cannot be cleanly cut out, or hair or clothes run into the photo's edge",
             ),
             t(
-                format!("{retake}：在纯色的墙或幕布前拍摄，身后不要有其他人或物体"),
-                "Take a new photo in front of a plain wall or backdrop, with no other people or objects behind you",
+                format!("{retake}：在纯色的墙或幕布前，人位于画面中间，拍到胸部以上，身后不要有其他人或物体"),
+                "Take a new photo in front of a plain wall, in the middle of the frame, down to the chest, with nothing behind you",
             ),
         ),
         _ => (

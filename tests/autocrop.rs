@@ -95,7 +95,10 @@ fn id_photos_are_fixed_unless_cut_off_or_tilted() {
         ("of_lennon2.jpg", "face_cut_off"),
     ];
     assert_eq!(run_folder("idphoto", "auto", &refused), 10);
-    assert_eq!(run_folder("synthetic_idphoto", "auto", &[]), 4);
+    // Long hair that runs into both side edges and the bottom edge: filled, it makes the new
+    // background uneven.
+    let refused = [("idpass_sample_id_2.png", "background_not_separated")];
+    assert_eq!(run_folder("synthetic_idphoto", "auto", &refused), 3);
 }
 
 #[test]
@@ -110,7 +113,7 @@ fn casual_photos_get_the_blue_background() {
         ("if_woman_search.jpg", "head_tilted"),
         ("of_adams.jpg", "head_tilted"),
         ("sk_astronaut.png", "face_too_small"),
-        ("dl_tom_cruise.jpg", "background_not_separated"),
+        ("dl_tom_cruise.jpg", "head_tilted"),
         ("fp_shea_whigham.jpg", "background_not_separated"),
     ];
     assert_eq!(run_folder("casual", "blue", &refused), 11);

@@ -93,8 +93,8 @@ pub enum RefusalReason {
     FaceTooSmall,
     /// The pupils are not level; rotating is not allowed.
     HeadTilted,
-    /// The new background was put in, but the person could not be cleanly told from the old one
-    /// (the new file's background rules fail).
+    /// The new background was put in, but the new file's background rules fail: the person could
+    /// not be cleanly told from the old background, or hair or clothes run into the photo's edge.
     BackgroundNotSeparated,
     /// Head top, eyes and face width cannot all be placed in their ranges (e.g. a tall hat), or the
     /// new file's measured placement still misses a range.
@@ -253,7 +253,14 @@ pub fn autocrop(bytes: &[u8], options: &AutocropOptions<'_>) -> Result<Autocrop>
             }
         }
     };
-    let job = Job { analysis: &analysis, profile, options, check_options, out_name: &out_name };
+    let job = Job {
+        analysis: &analysis,
+        profile,
+        options,
+        check_options,
+        out_name: &out_name,
+        chin_y: place.chin_y,
+    };
     let mut last = RefusalReason::CannotPlace;
     for (i, choice) in choices.iter().enumerate() {
         match job.make(subject, *choice)? {
@@ -317,6 +324,8 @@ struct Job<'a> {
     options: &'a AutocropOptions<'a>,
     check_options: CheckOptions<'a>,
     out_name: &'a str,
+    /// The chin's y in photo pixels.
+    chin_y: f32,
 }
 
 impl Job<'_> {
@@ -346,9 +355,14 @@ impl Job<'_> {
                 let narrow = Bounds { margin: plan::MARGINS[plan::MARGINS.len() - 1], ..bounds };
                 return Ok(Err(diagnose(&subject, &targets, narrow)));
             };
-            let mut img = render(self.analysis.decoded.rgb(), &crop, self.profile, self.options.limits)?;
+            let person = |x: u32, y: u32| {
+                let p = Point::new(x as f32 + 0.5, y as f32 + 0.5);
+                self.analysis.person_at(p).unwrap_or(0.0)
+            };
+            let mut img =
+                render(self.analysis.decoded.rgb(), &crop, self.profile, self.options.limits, &person)?;
             if let Some(color) = color {
-                let coarse = person_mask(self.analysis, &crop, img.width(), img.height());
+                let coarse = person_mask(self.analysis, &crop, self.chin_y, img.width(), img.height());
                 background::replace(&mut img, &coarse, color.rgb);
             }
             let encoded = encode::encode_into(&img, &target)?;
@@ -454,8 +468,15 @@ fn diagnose(subject: &Subject, targets: &Targets, bounds: Bounds) -> RefusalReas
 }
 
 /// The crop at the profile's size, scaled with Lanczos 3. Outside the photo the edge row or column
-/// is continued, smoothed along the edge so that it reads as cloth or background, not as streaks.
-fn render(src: &RgbImage, crop: &Crop, profile: &Profile, limits: &Limits) -> Result<RgbImage> {
+/// is continued, smoothed along the edge so that it reads as cloth or background, not as streaks;
+/// `person` (the mask at a photo pixel) keeps the background's colour out of the clothes' fill.
+fn render(
+    src: &RgbImage,
+    crop: &Crop,
+    profile: &Profile,
+    limits: &Limits,
+    person: &dyn Fn(u32, u32) -> f32,
+) -> Result<RgbImage> {
     let (cw, ch) = (crop.width.round().max(1.0), crop.height.round().max(1.0));
     if cw * ch > limits.max_pixels as f64 || cw > f64::from(u32::MAX) || ch > f64::from(u32::MAX) {
         return Err(Error::new(
@@ -470,10 +491,13 @@ fn render(src: &RgbImage, crop: &Crop, profile: &Profile, limits: &Limits) -> Re
     }
     let radius = (src.width().max(src.height()) / 40).max(2) as usize;
     let fade = (f64::from(src.width().max(src.height())) * FILL_FADE).max(1.0);
-    let row = |y: u32| Fill::new((0..src.width()).map(|x| src.get_pixel(x, y).0).collect(), radius);
-    let column = |x: u32| Fill::new((0..src.height()).map(|y| src.get_pixel(x, y).0).collect(), radius);
+    let row =
+        |y: u32| Fill::new((0..src.width()).map(|x| (src.get_pixel(x, y).0, person(x, y))).collect(), radius);
+    let column = |x: u32| {
+        Fill::new((0..src.height()).map(|y| (src.get_pixel(x, y).0, person(x, y))).collect(), radius)
+    };
     let outside = crop.extends_past(sw as f64, sh as f64);
-    let none = || Fill::new(Vec::new(), 0);
+    let none = || Fill { smoothed: Vec::new(), mean: [0.0; 3] };
     let (top, bottom) = if outside { (row(0), row(src.height() - 1)) } else { (none(), none()) };
     let (left, right) = if outside { (column(0), column(src.width() - 1)) } else { (none(), none()) };
     let canvas = RgbImage::from_fn(cw as u32, ch as u32, |x, y| {
@@ -496,27 +520,34 @@ fn render(src: &RgbImage, crop: &Crop, profile: &Profile, limits: &Limits) -> Re
 }
 
 /// How the photo continues past one edge: the edge line smoothed along the edge, fading with the
-/// distance into the line's mean colour, so that clothes continue as a plain surface.
+/// distance into a plain colour, so that clothes continue as a plain surface. Where the line shows
+/// the person, only the person's pixels are averaged (weighted by the mask); elsewhere all of them.
 struct Fill {
     smoothed: Vec<[f64; 3]>,
     mean: [f64; 3],
 }
 
 impl Fill {
-    fn new(line: Vec<[u8; 3]>, radius: usize) -> Fill {
+    /// `line`: colour and person probability of each pixel along the edge.
+    fn new(line: Vec<([u8; 3], f32)>, radius: usize) -> Fill {
         let n = line.len();
-        let mut prefix = vec![[0f64; 3]; n + 1];
-        for (i, p) in line.iter().enumerate() {
-            prefix[i + 1] = std::array::from_fn(|c| prefix[i][c] + f64::from(p[c]));
+        // Prefix sums of weight·colour and weight, for the person and for everything.
+        let mut person = vec![[0f64; 4]; n + 1];
+        let mut all = vec![[0f64; 4]; n + 1];
+        for (i, (p, w)) in line.iter().enumerate() {
+            let w = f64::from(*w);
+            person[i + 1] =
+                std::array::from_fn(|c| person[i][c] + if c < 3 { w * f64::from(p[c]) } else { w });
+            all[i + 1] = std::array::from_fn(|c| all[i][c] + if c < 3 { f64::from(p[c]) } else { 1.0 });
         }
-        let smoothed = (0..n)
-            .map(|i| {
-                let (lo, hi) = (i.saturating_sub(radius), (i + radius + 1).min(n));
-                std::array::from_fn(|c| (prefix[hi][c] - prefix[lo][c]) / (hi - lo) as f64)
-            })
-            .collect();
-        let mean = std::array::from_fn(|c| prefix[n][c] / n.max(1) as f64);
-        Fill { smoothed, mean }
+        let average = |lo: usize, hi: usize| -> [f64; 3] {
+            let weight = person[hi][3] - person[lo][3];
+            let (sums, count) =
+                if weight > 0.5 { (&person, weight) } else { (&all, all[hi][3] - all[lo][3]) };
+            std::array::from_fn(|c| (sums[hi][c] - sums[lo][c]) / count.max(1e-9))
+        };
+        let smoothed = (0..n).map(|i| average(i.saturating_sub(radius), (i + radius + 1).min(n))).collect();
+        Fill { smoothed, mean: average(0, n) }
     }
 
     /// The colour at position `i` along the edge, `distance` fade lengths past it.
@@ -530,8 +561,10 @@ impl Fill {
 }
 
 /// The person probability at each output pixel, from the photo's mask. Outside the photo the mask
-/// is read a little inside the edge, where the segmentation is surer than at the edge itself.
-fn person_mask(analysis: &Analysis, crop: &Crop, w: u32, h: u32) -> Vec<f32> {
+/// is read a little inside the edge, where the segmentation is surer than at the edge itself; beside
+/// the photo only the body below the chin continues (hair cut by a side edge is not drawn out into
+/// bars).
+fn person_mask(analysis: &Analysis, crop: &Crop, chin_y: f32, w: u32, h: u32) -> Vec<f32> {
     let (pw, ph) = (analysis.decoded.width_px() as f32, analysis.decoded.height_px() as f32);
     let inset = (pw.max(ph) * EDGE_INSET).max(0.5);
     let s = crop.scale as f32;
@@ -546,6 +579,9 @@ fn person_mask(analysis: &Analysis, crop: &Crop, w: u32, h: u32) -> Vec<f32> {
         let py = if py < ph { py } else { ph - inset };
         for x in 0..w {
             let px = x0 + (x as f32 + 0.5) / s;
+            if !(0.0..pw).contains(&px) && py < chin_y {
+                continue;
+            }
             let px = if (0.0..pw).contains(&px) { px } else { px.clamp(inset, pw - inset) };
             out[(y * w + x) as usize] = analysis.person_at(Point::new(px, py)).unwrap_or(0.0);
         }

@@ -15,6 +15,9 @@ use crate::profile::Profile;
 /// new pixels) still lands inside: the comfortable margin first, the narrow one when nothing fits
 /// the comfortable one (tall hair).
 pub(crate) const MARGINS: [f64; 2] = [0.15, 0.05];
+/// Largest share of the output that may be filled past the photo's bottom edge (height) or past
+/// each side (width): more looks like a cut-out on a coloured block, not a photo.
+const MAX_FILL: f64 = 0.25;
 /// Cost of filling the whole output height beyond the photo's edge, in the unit of the placement
 /// cost (squared half-ranges): a placement may move off the middle to need less filling.
 const FILL_COST: f64 = 8.0;
@@ -195,9 +198,7 @@ fn place(sub: &Subject, tg: &Targets, bounds: Bounds, s: f64) -> Option<(f64, Cr
     if bounds.top {
         t_lo = t_lo.max(0.0);
     }
-    if bounds.bottom {
-        t_hi = t_hi.min(bottom_edge);
-    }
+    t_hi = t_hi.min(bottom_edge + if bounds.bottom { 0.0 } else { MAX_FILL * tg.out_h });
     if t_lo > t_hi + 1e-9 {
         return None;
     }
@@ -221,10 +222,9 @@ fn place(sub: &Subject, tg: &Targets, bounds: Bounds, s: f64) -> Option<(f64, Cr
     let (clo, chi) =
         if center.max > center.min { center.inner(bounds.margin) } else { (center.min, center.max) };
     let (mut u_lo, mut u_hi) = (s * sub.center_x - chi, s * sub.center_x - clo);
-    if bounds.sides {
-        u_lo = u_lo.max(0.0);
-        u_hi = u_hi.min(s * sub.image_width - tg.out_w);
-    }
+    let side_fill = if bounds.sides { 0.0 } else { MAX_FILL * tg.out_w };
+    u_lo = u_lo.max(-side_fill);
+    u_hi = u_hi.min(s * sub.image_width - tg.out_w + side_fill);
     if u_lo > u_hi + 1e-9 {
         return None;
     }
@@ -292,6 +292,14 @@ mod tests {
         assert!(solve(&sub, &targets, all_bounds()).is_none());
         let crop = solve(&sub, &targets, Bounds { top: false, ..all_bounds() }).unwrap();
         assert!(crop.y < 0.0 && crop.extends_past(sub.image_width, sub.image_height));
+        // A head in a photo that ends at the chin: filling below is limited to a quarter of the
+        // output, which is not enough.
+        let bust = Subject { image_height: 1250.0, ..subject() };
+        assert!(solve(&bust, &targets, Bounds { bottom: false, ..all_bounds() }).is_none());
+        let chest = Subject { image_height: 1500.0, ..subject() };
+        let crop = solve(&chest, &targets, Bounds { bottom: false, ..all_bounds() }).unwrap();
+        let filled = (crop.y + crop.height - chest.image_height) * crop.scale;
+        assert!(filled > 0.0 && filled <= 0.25 * 640.0 + 1e-6, "{filled}");
         // A face 60 px wide needs 3× enlargement.
         let small =
             Subject { head_top_y: 900.0, eye_y: 945.0, face_width: 60.0, pupils_dy: 0.5, ..subject() };
