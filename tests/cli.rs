@@ -143,3 +143,46 @@ fn a_missing_path_is_an_error_that_says_so() {
     assert_eq!(code, 2);
     assert!(err.contains("/no/such/photo.jpg") && err.contains("not a file or folder"), "{err}");
 }
+
+#[test]
+fn fix_writes_compliant_files_and_says_why_not() {
+    let out_dir = scratch("fix");
+    let out = out_dir.to_str().unwrap();
+    let carell = photo("casual/of_carell.jpg");
+    let two = photo("hard/two_faces_fr_obama_and_biden.jpg");
+    let (code, text, err) =
+        photogate(&["fix", "-b", "blue", "-o", out, carell.to_str().unwrap(), two.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(text.contains("of_carell.jpg  ") && text.contains("通过"), "{text}");
+    assert!(text.contains("[several_faces] 照片中有不止一个人"), "{text}");
+    let written = std::fs::read(out_dir.join("of_carell.jpg")).unwrap();
+    assert!((20 * 1024..=40 * 1024).contains(&written.len()), "{} bytes", written.len());
+    assert!(!out_dir.join("two_faces_fr_obama_and_biden.jpg").exists());
+
+    // JSON Lines: file and output first, then the result.
+    let (code, json, _) = photogate(&["fix", "--json", "-b", "blue", "-o", out, carell.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let line: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert!(json.starts_with("{\"file\":"), "{json}");
+    assert_eq!(line["status"], "fixed");
+    assert_eq!(line["report"]["verdict"], "pass");
+    assert!(line["output"].as_str().unwrap().ends_with("of_carell.jpg"));
+
+    // --name follows the profile's naming rule, and needs exactly one photo.
+    let (code, _, err) =
+        photogate(&["fix", "-o", out, "--name", "0001", carell.to_str().unwrap(), two.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--name names one file"), "{err}");
+    let (code, _, err) = photogate(&[
+        "fix",
+        "-o",
+        out,
+        "-p",
+        "chsi-nanjing",
+        "--name",
+        "110105194912310021",
+        carell.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("check digit"), "{err}");
+}

@@ -29,15 +29,16 @@ pub(crate) enum Command {
     },
 }
 
+/// What `check` and `fix` both read.
 #[derive(Debug, clap::Args)]
-pub(crate) struct CheckArgs {
+pub(crate) struct Photos {
     /// Photo files or folders (folders are read for image files, recursively).
     #[arg(required = true, value_name = "FILE")]
     pub(crate) paths: Vec<PathBuf>,
     /// A built-in profile name (chsi, chsi-nanjing, xinhua-960) or the path of a profile JSON file.
     #[arg(long, short, default_value = "chsi", value_name = "NAME|PATH")]
     pub(crate) profile: String,
-    /// Print one report per line as JSON (JSON Lines) instead of a table.
+    /// Print one line of JSON per photo (JSON Lines) instead of text.
     #[arg(long)]
     pub(crate) json: bool,
     /// Print the English messages instead of the Chinese ones.
@@ -46,6 +47,12 @@ pub(crate) struct CheckArgs {
     /// The folder with the model files (default: $PHOTOGATE_MODELS, else ../shared/models).
     #[arg(long, value_name = "DIR")]
     pub(crate) models: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) photos: Photos,
     /// Check the file rules only, without the face and background models.
     #[arg(long, conflicts_with = "models")]
     pub(crate) file_only: bool,
@@ -53,15 +60,11 @@ pub(crate) struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct FixArgs {
-    /// Photo files or folders (folders are read for image files, recursively).
-    #[arg(required = true, value_name = "FILE")]
-    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) photos: Photos,
     /// The folder the new files are written to (created if missing; inputs are never overwritten).
     #[arg(long, short, value_name = "DIR")]
     pub(crate) out: PathBuf,
-    /// A built-in profile name (chsi, chsi-nanjing, xinhua-960) or the path of a profile JSON file.
-    #[arg(long, short, default_value = "chsi", value_name = "NAME|PATH")]
-    pub(crate) profile: String,
     /// Keep the background, replace it with one of the profile's colours, or `auto`: keep it when it
     /// passes and the crop fits in the photo, else the profile colour nearest to it.
     #[arg(long, short, default_value = "keep", value_name = "keep|auto|blue|white|grey")]
@@ -72,15 +75,6 @@ pub(crate) struct FixArgs {
     /// Largest enlargement, output pixels per photo pixel.
     #[arg(long, default_value_t = photogate::DEFAULT_MAX_UPSCALE, value_name = "FACTOR")]
     pub(crate) max_upscale: f64,
-    /// Print one result per line as JSON (JSON Lines) instead of a line of text.
-    #[arg(long)]
-    pub(crate) json: bool,
-    /// Print the English messages instead of the Chinese ones.
-    #[arg(long)]
-    pub(crate) en: bool,
-    /// The folder with the model files (default: $PHOTOGATE_MODELS, else ../shared/models).
-    #[arg(long, value_name = "DIR")]
-    pub(crate) models: Option<PathBuf>,
 }
 
 /// What `fix` will do, validated.
@@ -99,8 +93,8 @@ pub(crate) struct FixPlan {
 
 impl FixPlan {
     pub(crate) fn from_args(args: FixArgs) -> anyhow::Result<FixPlan> {
-        let profile = load_profile(&args.profile)?;
-        let files = collect_paths(&args.paths)?;
+        let profile = load_profile(&args.photos.profile)?;
+        let files = collect_paths(&args.photos.paths)?;
         if args.name.is_some() && files.len() != 1 {
             bail!("--name names one file, but {} photos were given", files.len());
         }
@@ -109,7 +103,7 @@ impl FixPlan {
         }
         std::fs::create_dir_all(&args.out)
             .with_context(|| format!("--out: cannot create the folder {}", args.out.display()))?;
-        let models = load_models(args.models)?;
+        let models = load_models(args.photos.models)?;
         let background = Some(args.background).filter(|b| b != "keep");
         Ok(FixPlan {
             files,
@@ -120,8 +114,8 @@ impl FixPlan {
             background,
             name: args.name,
             max_upscale: args.max_upscale,
-            json: args.json,
-            english: args.en,
+            json: args.photos.json,
+            english: args.photos.en,
         })
     }
 }
@@ -142,10 +136,18 @@ const MAX_FOLDER_DEPTH: usize = 8;
 
 impl CheckPlan {
     pub(crate) fn from_args(args: CheckArgs) -> anyhow::Result<CheckPlan> {
-        let profile = load_profile(&args.profile)?;
-        let files = collect_paths(&args.paths)?;
-        let models = if args.file_only { None } else { Some(load_models(args.models)?) };
-        Ok(CheckPlan { files, models, profile, limits: Limits::default(), json: args.json, english: args.en })
+        let photos = args.photos;
+        let profile = load_profile(&photos.profile)?;
+        let files = collect_paths(&photos.paths)?;
+        let models = if args.file_only { None } else { Some(load_models(photos.models)?) };
+        Ok(CheckPlan {
+            files,
+            models,
+            profile,
+            limits: Limits::default(),
+            json: photos.json,
+            english: photos.en,
+        })
     }
 }
 

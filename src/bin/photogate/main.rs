@@ -71,26 +71,11 @@ fn run_check(plan: CheckPlan) -> anyhow::Result<ExitCode> {
             }
             Err((code, message)) => {
                 any_error = true;
-                if plan.json {
-                    let line = serde_json::json!({
-                        "file": path.display().to_string(),
-                        "error": { "code": code, "message": message },
-                    });
-                    writeln!(out, "{line}")?;
-                } else {
-                    out.flush()?;
-                    eprintln!("{}: error [{code}]: {message}", path.display());
-                }
+                write_error(&mut out, path, &code, &message, plan.json)?;
             }
         }
     }
-    Ok(ExitCode::from(if any_error {
-        2
-    } else if any_fail {
-        1
-    } else {
-        0
-    }))
+    Ok(exit_code(any_error, any_fail))
 }
 
 fn run_fix(plan: FixPlan) -> anyhow::Result<ExitCode> {
@@ -153,26 +138,43 @@ fn run_fix(plan: FixPlan) -> anyhow::Result<ExitCode> {
             }
             Err((code, message)) => {
                 any_error = true;
-                if plan.json {
-                    let line = serde_json::json!({
-                        "file": path.display().to_string(),
-                        "error": { "code": code, "message": message },
-                    });
-                    writeln!(out, "{line}")?;
-                } else {
-                    out.flush()?;
-                    eprintln!("{}: error [{code}]: {message}", path.display());
-                }
+                write_error(&mut out, path, &code, &message, plan.json)?;
             }
         }
     }
-    Ok(ExitCode::from(if any_error {
+    Ok(exit_code(any_error, any_bad))
+}
+
+/// An error for one photo: a JSON line, or a line on stderr.
+fn write_error(
+    out: &mut impl Write,
+    path: &std::path::Path,
+    code: &str,
+    message: &str,
+    json: bool,
+) -> io::Result<()> {
+    if json {
+        let line = serde_json::json!({
+            "file": path.display().to_string(),
+            "error": { "code": code, "message": message },
+        });
+        writeln!(out, "{line}")
+    } else {
+        out.flush()?;
+        eprintln!("{}: error [{code}]: {message}", path.display());
+        Ok(())
+    }
+}
+
+/// 2 on any error, else 1 when any photo fails (or was refused), else 0.
+fn exit_code(any_error: bool, any_bad: bool) -> ExitCode {
+    ExitCode::from(if any_error {
         2
     } else if any_bad {
         1
     } else {
         0
-    }))
+    })
 }
 
 /// One line per photo: where the new file went with its size, quality and verdict, or why not.
