@@ -22,24 +22,34 @@ pub struct CheckRequest {
 impl CheckRequest {
     /// Parses options JSON; an empty string means the defaults.
     pub fn from_json(json: &str) -> Result<CheckRequest> {
-        if json.trim().is_empty() {
-            return Ok(CheckRequest::default());
-        }
-        serde_json::from_str(json)
-            .map_err(|e| Error::new(ErrorKind::InvalidOptions, format!("invalid check options: {e}")))
+        parse(json, "check")
     }
 
     /// The profile the options name: a built-in id or a custom profile.
     pub fn resolve_profile(&self) -> Result<Profile> {
-        match &self.profile {
-            None => Profile::builtin("chsi"),
-            Some(Value::String(id)) => Profile::builtin(id),
-            Some(custom @ Value::Object(_)) => Profile::from_json(&custom.to_string()),
-            Some(_) => Err(Error::new(
-                ErrorKind::InvalidOptions,
-                "option `profile` must be a built-in profile id or a profile object",
-            )),
-        }
+        resolve_profile(self.profile.as_ref())
+    }
+}
+
+/// Options JSON of either kind; an empty string means the defaults.
+fn parse<T: serde::de::DeserializeOwned + Default>(json: &str, what: &str) -> Result<T> {
+    if json.trim().is_empty() {
+        return Ok(T::default());
+    }
+    serde_json::from_str(json)
+        .map_err(|e| Error::new(ErrorKind::InvalidOptions, format!("invalid {what} options: {e}")))
+}
+
+/// A built-in profile id, a custom profile object, or (absent) `chsi`.
+fn resolve_profile(profile: Option<&Value>) -> Result<Profile> {
+    match profile {
+        None => Profile::builtin("chsi"),
+        Some(Value::String(id)) => Profile::builtin(id),
+        Some(custom @ Value::Object(_)) => Profile::from_json(&custom.to_string()),
+        Some(_) => Err(Error::new(
+            ErrorKind::InvalidOptions,
+            "option `profile` must be a built-in profile id or a profile object",
+        )),
     }
 }
 
@@ -69,16 +79,12 @@ pub struct AutocropRequest {
 impl AutocropRequest {
     /// Parses options JSON; an empty string means the defaults.
     pub fn from_json(json: &str) -> Result<AutocropRequest> {
-        if json.trim().is_empty() {
-            return Ok(AutocropRequest::default());
-        }
-        serde_json::from_str(json)
-            .map_err(|e| Error::new(ErrorKind::InvalidOptions, format!("invalid autocrop options: {e}")))
+        parse(json, "autocrop")
     }
 
     /// The profile the options name.
     pub fn resolve_profile(&self) -> Result<Profile> {
-        CheckRequest { profile: self.profile.clone(), file_name: None }.resolve_profile()
+        resolve_profile(self.profile.as_ref())
     }
 }
 

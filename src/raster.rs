@@ -84,6 +84,42 @@ pub(crate) fn crop_hwc(src: &RgbImage, map: &Affine, size: u32, mirror: bool) ->
     out
 }
 
+/// The mean over a (2r + 1)² window clipped to the image, by running sums (O(1) per pixel).
+/// `src` is row-major, `w × h`.
+pub(crate) fn box_mean(src: &[f32], w: usize, h: usize, r: usize) -> Vec<f32> {
+    let mut rows = vec![0.0f32; w * h];
+    for (line, out) in src.chunks_exact(w.max(1)).zip(rows.chunks_exact_mut(w.max(1))) {
+        out.copy_from_slice(&window_mean(line, r));
+    }
+    let mut out = vec![0.0f32; w * h];
+    let mut column = vec![0.0f32; h];
+    for x in 0..w {
+        for y in 0..h {
+            column[y] = rows[y * w + x];
+        }
+        for (y, v) in window_mean(&column, r).into_iter().enumerate() {
+            out[y * w + x] = v;
+        }
+    }
+    out
+}
+
+/// The mean over a window of radius `r` around each place of a line, clipped to the line; sums in
+/// f64 against drift.
+pub(crate) fn window_mean(line: &[f32], r: usize) -> Vec<f32> {
+    let n = line.len();
+    let mut prefix = vec![0.0f64; n + 1];
+    for (i, v) in line.iter().enumerate() {
+        prefix[i + 1] = prefix[i] + f64::from(*v);
+    }
+    (0..n)
+        .map(|i| {
+            let (lo, hi) = (i.saturating_sub(r), (i + r + 1).min(n));
+            ((prefix[hi] - prefix[lo]) / (hi - lo) as f64) as f32
+        })
+        .collect()
+}
+
 /// Rec. 601 luma of an RGB pixel, 0–255.
 pub(crate) fn luma(p: [u8; 3]) -> f32 {
     0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2])
@@ -113,5 +149,13 @@ mod tests {
         let map = Affine::crop_to_image(Point::new(1.0, 0.5), 2.0, 0.0, 2.0);
         assert_eq!(crop_hwc(&img, &map, 2, false)[..3], [0.0; 3]);
         assert_eq!(crop_hwc(&img, &map, 2, true)[..3], [1.0; 3]);
+    }
+
+    #[test]
+    fn box_mean_is_a_clipped_window_mean() {
+        let v = [0.0, 3.0, 6.0, 9.0];
+        let m = box_mean(&v, 4, 1, 1);
+        assert_eq!(window_mean(&v, 10), vec![4.5; 4]);
+        assert_eq!(m, vec![1.5, 3.0, 6.0, 7.5]);
     }
 }

@@ -10,6 +10,8 @@
 
 use image::RgbImage;
 
+use crate::raster::box_mean;
+
 /// Guided filter regulariser, for a guide in [0, 1].
 const EPS: f32 = 1e-4;
 /// Mask values below `LOW` become background and above `HIGH` person; between, they are stretched.
@@ -89,40 +91,6 @@ fn old_background(img: &RgbImage, alpha: &[f32]) -> Vec<[f32; 3]> {
         .collect()
 }
 
-/// The mean over a (2r + 1)² window clipped to the image, by running sums (O(1) per pixel).
-fn box_mean(src: &[f32], w: usize, h: usize, r: usize) -> Vec<f32> {
-    let mut rows = vec![0.0f32; w * h];
-    for y in 0..h {
-        let line = &src[y * w..(y + 1) * w];
-        running_mean(line, &mut rows[y * w..(y + 1) * w], r);
-    }
-    let mut out = vec![0.0f32; w * h];
-    let (mut column, mut result) = (vec![0.0f32; h], vec![0.0f32; h]);
-    for x in 0..w {
-        for y in 0..h {
-            column[y] = rows[y * w + x];
-        }
-        running_mean(&column, &mut result, r);
-        for y in 0..h {
-            out[y * w + x] = result[y];
-        }
-    }
-    out
-}
-
-/// 1-D mean over a window of radius `r` clipped to the line; sums in f64 against drift.
-fn running_mean(line: &[f32], out: &mut [f32], r: usize) {
-    let n = line.len();
-    let mut prefix = vec![0.0f64; n + 1];
-    for (i, v) in line.iter().enumerate() {
-        prefix[i + 1] = prefix[i] + f64::from(*v);
-    }
-    for (i, o) in out.iter_mut().enumerate() {
-        let (lo, hi) = (i.saturating_sub(r), (i + r + 1).min(n));
-        *o = ((prefix[hi] - prefix[lo]) / (hi - lo) as f64) as f32;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,12 +120,5 @@ mod tests {
         assert_eq!(img.get_pixel(237, 200).0, [90, 90, 90]);
         let p = img.get_pixel(243, 200).0;
         assert!(p[2] > 225 && p[0] < 125, "{p:?}");
-    }
-
-    #[test]
-    fn box_mean_is_a_clipped_window_mean() {
-        let v = [0.0, 3.0, 6.0, 9.0];
-        let m = box_mean(&v, 4, 1, 1);
-        assert_eq!(m, vec![1.5, 3.0, 6.0, 7.5]);
     }
 }

@@ -25,6 +25,7 @@ use crate::measure::{placement, Measurement, Placement, Unmeasured};
 use crate::naming::{check_id_number, check_sequence4, split_name, NameProblem};
 use crate::pipeline::{assess, CheckOptions};
 use crate::profile::{BgReference, NameScheme, Profile, Text};
+use crate::raster::window_mean;
 use crate::report::Report;
 use crate::rule::RuleId;
 use crate::verdict::{evaluate, Verdict};
@@ -38,6 +39,8 @@ use plan::{Bounds, Subject, Targets};
 pub const DEFAULT_MAX_UPSCALE: f64 = 2.0;
 /// A head top or face this close to the photo's edge (share of its height or width) is cut off.
 const CUT_OFF: f64 = 0.01;
+/// Share of an edge window the person must cover for the fill to use the person's colour only.
+const MIN_PERSON: f32 = 0.01;
 /// Filled parts fade into a plain colour over this share of the photo's longer side.
 const FILL_FADE: f64 = 0.06;
 /// Where the mask is read for filled parts: this share of the photo's longer side inside the edge.
@@ -530,24 +533,27 @@ struct Fill {
 impl Fill {
     /// `line`: colour and person probability of each pixel along the edge.
     fn new(line: Vec<([u8; 3], f32)>, radius: usize) -> Fill {
-        let n = line.len();
-        // Prefix sums of weight·colour and weight, for the person and for everything.
-        let mut person = vec![[0f64; 4]; n + 1];
-        let mut all = vec![[0f64; 4]; n + 1];
-        for (i, (p, w)) in line.iter().enumerate() {
-            let w = f64::from(*w);
-            person[i + 1] =
-                std::array::from_fn(|c| person[i][c] + if c < 3 { w * f64::from(p[c]) } else { w });
-            all[i + 1] = std::array::from_fn(|c| all[i][c] + if c < 3 { f64::from(p[c]) } else { 1.0 });
-        }
-        let average = |lo: usize, hi: usize| -> [f64; 3] {
-            let weight = person[hi][3] - person[lo][3];
-            let (sums, count) =
-                if weight > 0.5 { (&person, weight) } else { (&all, all[hi][3] - all[lo][3]) };
-            std::array::from_fn(|c| (sums[hi][c] - sums[lo][c]) / count.max(1e-9))
+        let weights: Vec<f32> = line.iter().map(|(_, w)| *w).collect();
+        let channel = |c: usize, weighted: bool| -> Vec<f32> {
+            line.iter().map(|(p, w)| f32::from(p[c]) * if weighted { *w } else { 1.0 }).collect()
         };
-        let smoothed = (0..n).map(|i| average(i.saturating_sub(radius), (i + radius + 1).min(n))).collect();
-        Fill { smoothed, mean: average(0, n) }
+        // Window means (radius) and whole-line means (a radius covering the line) of weight·colour,
+        // weight and colour; their ratio is the person's mean colour.
+        let means = |r: usize| {
+            let person: [Vec<f32>; 3] = std::array::from_fn(|c| window_mean(&channel(c, true), r));
+            let all: [Vec<f32>; 3] = std::array::from_fn(|c| window_mean(&channel(c, false), r));
+            let weight = window_mean(&weights, r);
+            (0..line.len())
+                .map(|i| -> [f64; 3] {
+                    std::array::from_fn(|c| {
+                        let v = if weight[i] > MIN_PERSON { person[c][i] / weight[i] } else { all[c][i] };
+                        f64::from(v)
+                    })
+                })
+                .collect::<Vec<_>>()
+        };
+        let mean = means(line.len()).first().copied().unwrap_or([0.0; 3]);
+        Fill { smoothed: means(radius), mean }
     }
 
     /// The colour at position `i` along the edge, `distance` fade lengths past it.
