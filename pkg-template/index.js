@@ -147,7 +147,7 @@ export function autocrop(bytes, options = {}) {
   const output = unwrap(() => checker.autocrop(data, request));
   try {
     const result = JSON.parse(output.json);
-    const jpeg = output.jpeg;
+    const jpeg = output.takeJpeg();
     if (jpeg) result.jpeg = jpeg;
     return result;
   } finally {

@@ -78,10 +78,11 @@ impl AutocropOutput {
         self.json.clone()
     }
 
-    /// The new JPEG, or `undefined` when the photo was refused.
-    #[wasm_bindgen(getter)]
-    pub fn jpeg(&self) -> Option<Vec<u8>> {
-        self.jpeg.clone()
+    /// The new JPEG, moved out (a second call gives `undefined`), or `undefined` when the photo
+    /// was refused.
+    #[wasm_bindgen(js_name = takeJpeg)]
+    pub fn take_jpeg(&mut self) -> Option<Vec<u8>> {
+        self.jpeg.take()
     }
 }
 
@@ -107,8 +108,12 @@ impl Checker {
             max_upscale: request.max_upscale.unwrap_or(DEFAULT_MAX_UPSCALE),
         };
         let result = autocrop(bytes, &options).map_err(to_js)?;
-        let jpeg = result.fixed().map(|f| f.jpeg.clone());
-        Ok(AutocropOutput { json: result.to_json(), jpeg })
+        let json = result.to_json();
+        let jpeg = match result {
+            crate::Autocrop::Fixed { fixed, .. } => Some(fixed.jpeg),
+            crate::Autocrop::Refused { .. } => None,
+        };
+        Ok(AutocropOutput { json, jpeg })
     }
 }
 
