@@ -2,7 +2,7 @@
 # Builds the npm package into pkg/: the wasm core, its wasm-bindgen glue and pkg-template/.
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-ensure_wasm_target
+ensure_rust
 ensure_wasm_bindgen
 ensure_node_modules # binaryen's wasm-opt (Debian's is too old for reference types)
 

@@ -23,11 +23,21 @@ apt_install() { # apt_install PACKAGE... (only those missing)
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-ensure_wasm_target() {
-  if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+# rust-toolchain.toml names the target and components, but rustup adds them only when it installs the
+# toolchain itself, not to a toolchain the machine already has: add what is missing.
+ensure_rust() {
+  command -v rustup >/dev/null || return 0
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  local c
+  for c in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$c"; then
+      say "adding the $c component"
+      rustup component add "$c"
+    fi
+  done
 }
 
 # The wasm-bindgen crate version in Cargo.lock; the CLI must match it exactly.

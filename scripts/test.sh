@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # README command 2: every test. Rust unit, doc and integration tests natively; then the built wasm
 # package in Node and the self-check page in headless Chromium, on the same fixtures.
+# Every install step comes first, before anything uses what it installs: a new machine has none of them.
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
+
+say "installing what the tests need (each step is skipped when already there)"
+ensure_rust
+ensure_models
+ensure_node_modules
+ensure_chromium
 
 say "Rust: format, lints"
 cargo fmt --check
@@ -15,8 +22,6 @@ cargo test
 say "building the CLI and the wasm package"
 cargo build --bin photogate
 bash scripts/build-wasm.sh
-ensure_node_modules
-ensure_chromium
 
 say "JavaScript: the package in Node and the page in headless Chromium"
 export PHOTOGATE_CLI="$CARGO_TARGET_DIR/debug/photogate"
