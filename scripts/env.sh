@@ -76,3 +76,12 @@ ensure_models() {
     export PHOTOGATE_MODELS="$PHOTOGATE_CACHE/models"
   fi
 }
+
+# cargo-fuzz, for the fuzz targets in fuzz/ (scripts/fuzz.sh), at a pinned version.
+CARGO_FUZZ_VERSION=0.13.2
+ensure_cargo_fuzz() {
+  if [ "$(cargo-fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (a minute or two, once)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --root "$PHOTOGATE_CACHE/tools" --force
+  fi
+}

@@ -26,9 +26,16 @@ function locate(urlPath) {
   return file === base || file.startsWith(base + sep) ? file : null;
 }
 
-/** Starts the server; resolves to { server, url }. Port 0 picks a free port. */
-export async function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+/**
+ * Starts the server; resolves to { server, url }. Port 0 picks a free port. `onRequest`, when given,
+ * hears of every request once its body has been read: { method, url, bodyBytes } (the tests use it
+ * to prove that the page sends nothing).
+ */
+export async function startServer({ port = 8080, host = '127.0.0.1', onRequest } = {}) {
   const server = createServer(async (req, res) => {
+    let bodyBytes = 0;
+    for await (const chunk of req) bodyBytes += chunk.length;
+    onRequest?.({ method: req.method, url: req.url, bodyBytes });
     let file = locate(req.url ?? '/');
     try {
       if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');

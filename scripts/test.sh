@@ -10,9 +10,11 @@ ensure_rust
 ensure_models
 ensure_node_modules
 ensure_chromium
+ensure_cargo_fuzz
 
 say "Rust: format, lints"
 cargo fmt --check
+cargo fmt --check --manifest-path fuzz/Cargo.toml
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
@@ -26,3 +28,6 @@ bash scripts/build-wasm.sh
 say "JavaScript: the package in Node and the page in headless Chromium"
 export PHOTOGATE_CLI="$CARGO_TARGET_DIR/debug/photogate"
 node --test --test-concurrency=1 tests/js/
+
+say "fuzzing: inspect, check and autocrop, 60 s in all (scripts/fuzz.sh; long runs: docs/fuzzing.md)"
+bash scripts/fuzz.sh smoke

@@ -91,10 +91,13 @@ fn id_photos_are_fixed_unless_cut_off_or_tilted() {
     let refused = [
         ("df_img11_jolie.jpg", "head_tilted"),
         ("df_img35_dicaprio.jpg", "face_cut_off"),
+        // 194×260: the face would have to be enlarged about 2.5×.
+        ("dfd_test5_red_costume.jpg", "face_too_small"),
+        ("eg_source2_white.png", "face_cut_off"),
         ("fp_paul_rudd.jpg", "face_cut_off"),
         ("of_lennon2.jpg", "face_cut_off"),
     ];
-    assert_eq!(run_folder("idphoto", "auto", &refused), 10);
+    assert_eq!(run_folder("idphoto", "auto", &refused), 14);
     // Long hair that runs into both side edges and the bottom edge: filled, it makes the new
     // background uneven.
     let refused = [("idpass_sample_id_2.png", "background_not_separated")];
@@ -241,4 +244,21 @@ fn options_that_do_not_fit_the_profile_are_errors() {
     let err = autocrop(&bytes, &options(&nanjing, None, Some("110105194912310021"))).unwrap_err();
     assert!(err.message().contains("check digit"), "{err}");
     assert_eq!(autocrop(b"nope", &options(&chsi, None, None)).unwrap_err().code(), "unknown_format");
+}
+
+#[test]
+fn the_same_photo_gives_the_same_bytes_every_time() {
+    // Run to run in one process, a GPS-tagged phone photo: the same file, and the EXIF is gone.
+    let bytes = std::fs::read(photo("casual/of_carell.jpg")).unwrap();
+    let tagged = with_segment_after_soi(&bytes, 0xE1, &gps_exif());
+    let runs: Vec<Vec<u8>> = (0..3)
+        .map(|_| match fix_bytes(&tagged, "gps.jpg", &Profile::chsi(), "blue", None) {
+            Autocrop::Fixed { fixed, .. } => fixed.jpeg,
+            other => panic!("not fixed: {}", other.to_json()),
+        })
+        .collect();
+    assert!(runs[0] == runs[1] && runs[1] == runs[2], "autocrop made different files from the same bytes");
+    let out = &runs[0];
+    assert!(!out.windows(5).any(|w| w == b"Exif\0"), "EXIF survived");
+    assert!(!out.windows(18).any(|w| w == b"PhotogateTestPhone"), "the camera's name survived");
 }

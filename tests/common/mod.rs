@@ -198,3 +198,43 @@ pub fn number(report: &Report, rule: RuleId) -> f64 {
         other => panic!("{} has no number: {other:?}", rule.as_str()),
     }
 }
+
+/// A little-endian EXIF block (APP1 payload) as a phone writes it: Make and a GPS IFD with latitude
+/// 39° 54′ 20″ N.
+pub fn gps_exif() -> Vec<u8> {
+    let make = b"PhotogateTestPhone\0\0";
+    let mut t = b"Exif\0\0II\x2A\0\x08\0\0\0".to_vec();
+    let ifd0_end = 8 + 2 + 2 * 12 + 4;
+    let (make_at, gps_at) = (ifd0_end, ifd0_end + make.len() as u32);
+    let lat_at = gps_at + 2 + 2 * 12 + 4;
+    let entry = |t: &mut Vec<u8>, tag: u16, typ: u16, count: u32, value: [u8; 4]| {
+        t.extend(tag.to_le_bytes());
+        t.extend(typ.to_le_bytes());
+        t.extend(count.to_le_bytes());
+        t.extend(value);
+    };
+    t.extend(2u16.to_le_bytes());
+    entry(&mut t, 0x010F, 2, 19, make_at.to_le_bytes());
+    entry(&mut t, 0x8825, 4, 1, gps_at.to_le_bytes());
+    t.extend(0u32.to_le_bytes());
+    t.extend(make);
+    t.extend(2u16.to_le_bytes());
+    entry(&mut t, 0x0001, 2, 2, *b"N\0\0\0");
+    entry(&mut t, 0x0002, 5, 3, lat_at.to_le_bytes());
+    t.extend(0u32.to_le_bytes());
+    for v in [39u32, 54, 20] {
+        t.extend(v.to_le_bytes());
+        t.extend(1u32.to_le_bytes());
+    }
+    t
+}
+
+/// The JPEG with a segment (marker, payload) inserted right after SOI.
+pub fn with_segment_after_soi(jpeg: &[u8], marker: u8, payload: &[u8]) -> Vec<u8> {
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, marker]);
+    out.extend(u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
+    out.extend(payload);
+    out.extend(&jpeg[2..]);
+    out
+}

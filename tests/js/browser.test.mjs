@@ -1,19 +1,24 @@
 // The self-check page in headless Chromium, served from 127.0.0.1: choose a photo, read the verdicts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { OUTPUT, photo } from './common.mjs';
+import { OUTPUT, ROOT, photo } from './common.mjs';
+import { jpegSegments, withGpsExif } from './exif.mjs';
 
 let server, url, browser;
+/** Every request the server received, with the phase of the privacy test it came in (else null). */
+const served = [];
+let servedPhase = null;
 const scratch = mkdtempSync(join(tmpdir(), 'photogate-'));
 
 before(async () => {
   mkdirSync(OUTPUT, { recursive: true });
-  ({ server, url } = await startServer({ port: 0 }));
+  ({ server, url } = await startServer({ port: 0, onRequest: (r) => served.push({ ...r, phase: servedPhase }) }));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -197,4 +202,138 @@ test('a photo of two people is not fixed, and the page says why', async () => {
   assert.ok(photoBottom <= verdictTop, `photo ends at ${photoBottom}, verdict starts at ${verdictTop}`);
   await page.screenshot({ path: join(OUTPUT, 'autocrop-refused-phone.png'), fullPage: true });
   await page.close();
+});
+
+/** Lists, on the page's origin, what is stored: Web Storage, cookies, IndexedDB, Cache Storage, service workers, OPFS. */
+async function storedOnOrigin(page) {
+  return page.evaluate(async () => {
+    const entries = (storage) => Object.keys(storage).sort().map((k) => [k, storage.getItem(k)]);
+    const opfs = [];
+    try {
+      for await (const name of (await navigator.storage.getDirectory()).keys()) opfs.push(name);
+    } catch (e) { opfs.push(`unreadable: ${e}`); }
+    return {
+      localStorage: entries(localStorage),
+      sessionStorage: entries(sessionStorage),
+      cookie: document.cookie,
+      indexedDB: (await indexedDB.databases()).map((d) => d.name),
+      caches: await caches.keys(),
+      serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+      opfs,
+    };
+  });
+}
+
+test('privacy: once loaded, the page checks and fixes a photo without sending or keeping anything, and drops its GPS', async () => {
+  const origin = new URL(url).origin;
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1400 }, acceptDownloads: true });
+  // Every request of the page and of its workers, as the browser issues it; every storage write the
+  // page's own scripts make (workers have no Web Storage or cookies; IndexedDB, Cache Storage and OPFS
+  // are read back at the end, from the same origin, whoever wrote them).
+  let phase = 'load';
+  const requests = [];
+  context.on('request', (r) => requests.push({ phase, url: r.url(), method: r.method(), body: r.postDataBuffer()?.length ?? 0, type: r.resourceType() }));
+  await context.addInitScript(() => {
+    const writes = (window.__photogateWrites = []);
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      writes.push(`${this === window.localStorage ? 'localStorage' : 'sessionStorage'} ${key}=${value}`);
+      return setItem.call(this, key, value);
+    };
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+    Object.defineProperty(Document.prototype, 'cookie', {
+      get() { return cookie.get.call(this); },
+      set(v) { writes.push(`cookie ${v}`); cookie.set.call(this, v); },
+    });
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (name, ...rest) { writes.push(`indexedDB ${name}`); return open.call(this, name, ...rest); };
+  });
+  const page = await context.newPage();
+  const sockets = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  servedPhase = 'load';
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  // Wait until the network is quiet, so that a late asset load is not counted as the photo's request.
+  await page.waitForLoadState('networkidle');
+
+  phase = 'use';
+  servedPhase = 'use';
+  // A phone photo with a GPS position in its EXIF.
+  const tagged = withGpsExif(readFileSync(photo('casual/of_carell.jpg')));
+  const input = join(scratch, 'gps.jpg');
+  writeFileSync(input, tagged);
+  assert.ok(jpegSegments(tagged).some((s) => s.marker === 0xe1 && s.gps), 'the input carries a GPS position');
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('li[data-rule="file.kb"]');
+  await page.click('#lang');
+  await page.click('#lang');
+  await page.selectOption('#background', 'blue');
+  await page.click('#fix-button');
+  await page.waitForSelector('body[data-fixed="fixed"]', { timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const saved = join(scratch, 'gps-fixed.jpg');
+  await download.saveAs(saved);
+  await page.waitForTimeout(500);
+  const stored = await storedOnOrigin(page);
+  const writes = await page.evaluate(() => window.__photogateWrites);
+  const cookies = await context.cookies();
+  servedPhase = null;
+  await context.close();
+
+  // Loading: the page's own assets, from its own origin, fetched without a body. Worker requests are
+  // seen too: the wasm and all four models are among them.
+  const loaded = requests.filter((r) => r.phase === 'load');
+  for (const r of loaded) {
+    assert.equal(new URL(r.url).origin, origin, `load: request to another origin: ${r.url}`);
+    assert.deepEqual([r.method, r.body], ['GET', 0], `load: ${r.method} ${r.url} with ${r.body} bytes`);
+  }
+  const paths = loaded.map((r) => new URL(r.url).pathname);
+  for (const asset of ['/', '/app.js', '/style.css', '/pkg/index.js', '/pkg/photogate_wasm_bg.wasm']) {
+    assert.ok(paths.includes(asset), `the recorder saw ${asset} (${paths.join(' ')})`);
+  }
+  assert.equal(paths.filter((p) => p.startsWith('/pkg/models/')).length, 4, 'the recorder saw the four models');
+  // Using: nothing but the student's own photo and the fixed one, as blob: URLs of this page.
+  const used = requests.filter((r) => r.phase === 'use');
+  for (const r of used) {
+    assert.ok(r.url.startsWith(`blob:${origin}/`) || r.url.startsWith('data:'), `request while checking and fixing: ${r.method} ${r.url}`);
+    assert.equal(r.body, 0, `request body: ${r.url}`);
+  }
+  assert.ok(used.length >= 1, 'the previews are blob: URLs the recorder sees');
+  assert.deepEqual(served.filter((r) => r.phase === 'use'), [], 'the server heard nothing after the page had loaded');
+  assert.deepEqual(served.filter((r) => r.phase === 'load' && (r.method !== 'GET' || r.bodyBytes)), []);
+  assert.deepEqual(sockets, []);
+  // Storage: the language choice, nothing else.
+  assert.deepEqual(writes, ['localStorage photogate.lang=en', 'localStorage photogate.lang=zh']);
+  assert.deepEqual(stored, {
+    localStorage: [['photogate.lang', 'zh']], sessionStorage: [], cookie: '', indexedDB: [], caches: [], serviceWorkers: 0, opfs: [],
+  });
+  assert.deepEqual(cookies, []);
+  assert.deepEqual(errors, []);
+
+  // The downloaded file: APP0 (JFIF), tables, frame, scan; no EXIF, no GPS, no other metadata.
+  const fixed = readFileSync(saved);
+  const markers = jpegSegments(fixed).map((s) => s.marker);
+  assert.equal(markers[0], 0xe0);
+  assert.deepEqual(markers.filter((m) => (m >= 0xe1 && m <= 0xef) || m === 0xfe), [], `metadata segments: ${markers.map((m) => m.toString(16))}`);
+  assert.equal(fixed.indexOf(Buffer.from('Exif\0')), -1);
+  assert.equal(fixed.indexOf(Buffer.from('PhotogateTestPhone')), -1);
+
+  // The same bytes give the same file: the page's worker and this process's wasm agree byte for byte.
+  const pkg = await import(join(ROOT, 'pkg', 'index.js'));
+  const model = (name) => readFileSync(join(ROOT, 'pkg', 'models', name));
+  await pkg.init({
+    wasm: readFileSync(join(ROOT, 'pkg', 'photogate_wasm_bg.wasm')),
+    models: {
+      detector: model('yunet_n_dynamic.onnx'),
+      faceMesh: model('mediapipe_face_landmark_468_192x192.fp16w.onnx'),
+      iris: model('mediapipe_iris_landmark_64x64.fp16w.onnx'),
+      segmentation: model('mediapipe_selfie_segmentation_256x256.onnx'),
+    },
+  });
+  const again = pkg.autocrop(tagged, { fileName: 'gps.jpg', background: 'blue' });
+  const sha = (b) => createHash('sha256').update(b).digest('hex');
+  assert.equal(sha(again.jpeg), sha(fixed), 'autocrop in Node and in the page made different files');
 });

@@ -1,6 +1,7 @@
 // The built package in Node: same report bytes as the native CLI, typed errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
@@ -187,4 +188,26 @@ test('autocrop without models, or with a colour the profile lacks, throws a type
   const fileOnly = raw.Checker.fileOnly();
   assert.throws(() => fileOnly.autocrop(bytes, ''), (e) => JSON.parse(e).code === 'model_error');
   fileOnly.free();
+});
+
+test('autocrop in wasm makes the same bytes run to run and in another process', () => {
+  const path = photo('casual/of_carell.jpg');
+  const bytes = readFileSync(path);
+  const sha = (b) => createHash('sha256').update(b).digest('hex');
+  const here = [0, 1].map(() => sha(pkg.autocrop(bytes, { fileName: 'of_carell.jpg', background: 'blue' }).jpeg));
+  // A new Node process: a new wasm instance, new model loads, its own allocations.
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import { createHash } from 'node:crypto';
+    const pkg = await import(${JSON.stringify(join(ROOT, 'pkg', 'index.js'))});
+    const dir = ${JSON.stringify(join(ROOT, 'pkg'))};
+    const model = (n) => readFileSync(dir + '/models/' + n);
+    await pkg.init({ wasm: readFileSync(dir + '/photogate_wasm_bg.wasm'), models: {
+      detector: model('yunet_n_dynamic.onnx'), faceMesh: model('mediapipe_face_landmark_468_192x192.fp16w.onnx'),
+      iris: model('mediapipe_iris_landmark_64x64.fp16w.onnx'), segmentation: model('mediapipe_selfie_segmentation_256x256.onnx') } });
+    const r = pkg.autocrop(readFileSync(${JSON.stringify(path)}), { fileName: 'of_carell.jpg', background: 'blue' });
+    console.log(createHash('sha256').update(r.jpeg).digest('hex'));`;
+  const other = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(other.status, 0, other.stderr);
+  assert.deepEqual([here[1], other.stdout.trim()], [here[0], here[0]]);
 });
