@@ -37,8 +37,8 @@ run() {
     return 1
   fi
   local execs rate
-  execs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /, "", $2); print $2}' "$log")
-  rate=$(awk -F: '/stat::average_exec_per_sec/ {gsub(/ /, "", $2); print $2}' "$log")
+  execs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$log")
+  rate=$(awk '/stat::average_exec_per_sec/ {print $NF}' "$log")
   echo "fuzz $target: ${execs:-?} execs in $seconds s (${rate:-?}/s), $(ls "$corpus" | wc -l) inputs in corpus, no crash"
   rm -f "$log"
 }

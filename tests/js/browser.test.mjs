@@ -227,14 +227,17 @@ async function storedOnOrigin(page) {
 test('privacy: once loaded, the page checks and fixes a photo without sending or keeping anything, and drops its GPS', async () => {
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width: 1200, height: 1400 }, acceptDownloads: true });
-  // Every request of the page and of its workers, as the browser issues it; every storage write the
-  // page's own scripts make (workers have no Web Storage or cookies; IndexedDB, Cache Storage and OPFS
+  // Every request of the page and of its workers, as the browser issues it; every request the CSP
+  // blocked; every storage write the page's own scripts make (workers have no Web Storage or cookies; IndexedDB, Cache Storage and OPFS
   // are read back at the end, from the same origin, whoever wrote them).
   let phase = 'load';
   const requests = [];
   context.on('request', (r) => requests.push({ phase, url: r.url(), method: r.method(), body: r.postDataBuffer()?.length ?? 0, type: r.resourceType() }));
   await context.addInitScript(() => {
     const writes = (window.__photogateWrites = []);
+    // A request the page's CSP blocks never reaches the network, so the recorder cannot see it:
+    // the attempt is caught here instead.
+    document.addEventListener('securitypolicyviolation', (e) => writes.push(`blocked ${e.effectiveDirective} ${e.blockedURI}`));
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
       writes.push(`${this === window.localStorage ? 'localStorage' : 'sessionStorage'} ${key}=${value}`);
@@ -305,7 +308,7 @@ test('privacy: once loaded, the page checks and fixes a photo without sending or
   assert.deepEqual(served.filter((r) => r.phase === 'use'), [], 'the server heard nothing after the page had loaded');
   assert.deepEqual(served.filter((r) => r.phase === 'load' && (r.method !== 'GET' || r.bodyBytes)), []);
   assert.deepEqual(sockets, []);
-  // Storage: the language choice, nothing else.
+  // Storage: the language choice, nothing else; and no attempt the CSP had to block.
   assert.deepEqual(writes, ['localStorage photogate.lang=en', 'localStorage photogate.lang=zh']);
   assert.deepEqual(stored, {
     localStorage: [['photogate.lang', 'zh']], sessionStorage: [], cookie: '', indexedDB: [], caches: [], serviceWorkers: 0, opfs: [],
