@@ -16,7 +16,11 @@ as_root() {
 
 apt_install() { # apt_install PACKAGE... (only those missing)
   local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  # Installed means "install ok installed": a removed package whose configuration files remain is
+  # still known to `dpkg -s`, but its files are gone.
+  for p in "$@"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+  done
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing ${missing[*]} with apt"
   as_root apt-get update -qq

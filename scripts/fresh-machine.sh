@@ -26,10 +26,11 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target remove wasm32-unknown-unknown
 fi
 for p in chromium fonts-wqy-zenhei; do
-  if dpkg -s "$p" >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then apt-get remove -y -qq "$p" >/dev/null; else sudo apt-get remove -y -qq "$p" >/dev/null; fi
+  if dpkg-query -W "$p" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then apt-get purge -y -qq "$p" >/dev/null; else sudo apt-get purge -y -qq "$p" >/dev/null; fi
   fi
 done
+[ ! -e /usr/bin/chromium ] || { say "/usr/bin/chromium is still there"; exit 1; }
 # A new, empty cache and no settings of this shell that a new machine would not have.
 unset CARGO_TARGET_DIR PHOTOGATE_MODELS PHOTOGATE_CLI PHOTOGATE_SHARED
 export PHOTOGATE_CACHE="$tmp/cache"

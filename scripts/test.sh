@@ -7,6 +7,7 @@ cd "$ROOT"
 
 say "installing what the tests need (each step is skipped when already there)"
 ensure_rust
+ensure_wasm_bindgen
 ensure_models
 ensure_node_modules
 ensure_chromium
