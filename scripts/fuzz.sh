@@ -7,15 +7,18 @@
 #
 # Stable Rust, no sanitizer (`-s none`): the only toolchain a machine here can have is stable, and
 # AddressSanitizer needs nightly's -Z flags. Our crate forbids unsafe code; what libFuzzer finds here
-# is panics, arithmetic overflow (debug assertions on), runaway memory and time. A crash leaves its
-# input in fuzz/artifacts/TARGET/ and fails the run; `cargo fuzz run -s none -a TARGET FILE` replays it.
+# is panics, arithmetic overflow in our code, runaway memory and time. A crash leaves its input in
+# fuzz/artifacts/TARGET/ and fails the run; `cargo fuzz run -s none --no-trace-compares TARGET FILE`
+# (with CARGO_TARGET_DIR as below) replays it.
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 ensure_cargo_fuzz
 ensure_models
 # Its own target folder: the instrumented build never invalidates the ordinary one.
 export CARGO_TARGET_DIR="$PHOTOGATE_CACHE/fuzz-target"
-FLAGS=(--release --debug-assertions --sanitizer none)
+# Debug assertions and overflow checks in our own crates only (fuzz/Cargo.toml's profile), and no
+# comparison tracing: instrumenting tract's inner loops with either made a run of `check` 7 times slower.
+FLAGS=(--release --sanitizer none --no-trace-compares)
 
 make_seeds() {
   say "making the seed corpora (fuzz/seedgen)"
