@@ -6,8 +6,8 @@
 #   bash scripts/fresh-machine.sh test    # .ci/run (npm test), as CI runs it
 #   bash scripts/fresh-machine.sh start   # npm start alone, until the page, package, wasm and models are served
 #
-# Machine-wide: it removes the wasm32-unknown-unknown target and the chromium and fonts-wqy-zenhei
-# packages (the command under test puts them back). Your own clone and ~/.cache/photogate are left alone;
+# Machine-wide: it removes the wasm32-unknown-unknown target and, for `test`, the chromium and
+# fonts-wqy-zenhei packages (the command under test puts them back). Your own clone and ~/.cache/photogate are left alone;
 # only committed work is tried. FRESH_KEEP=1 keeps the throwaway folder (its cache/ can then be reused).
 set -euo pipefail
 mode="${1:-test}"
@@ -25,12 +25,16 @@ say "removing what a new machine lacks"
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target remove wasm32-unknown-unknown
 fi
-for p in chromium fonts-wqy-zenhei; do
+# npm start never uses Chromium: only the test run has it removed (and so a test run elsewhere on the
+# machine keeps its browser while a start run is tried).
+browser_packages=(chromium fonts-wqy-zenhei)
+[ "$mode" = test ] || browser_packages=()
+for p in "${browser_packages[@]}"; do
   if dpkg-query -W "$p" >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then apt-get purge -y -qq "$p" >/dev/null; else sudo apt-get purge -y -qq "$p" >/dev/null; fi
   fi
 done
-[ ! -e /usr/bin/chromium ] || { say "/usr/bin/chromium is still there"; exit 1; }
+[ "$mode" != test ] || [ ! -e /usr/bin/chromium ] || { say "/usr/bin/chromium is still there"; exit 1; }
 # A new, empty cache and no settings of this shell that a new machine would not have.
 unset CARGO_TARGET_DIR PHOTOGATE_MODELS PHOTOGATE_CLI PHOTOGATE_SHARED
 export PHOTOGATE_CACHE="$tmp/cache"
