@@ -16,6 +16,7 @@ ensure_cargo_fuzz
 say "Rust: format, lints"
 cargo fmt --check
 cargo fmt --check --manifest-path fuzz/Cargo.toml
+cargo fmt --check --manifest-path fuzz/seedgen/Cargo.toml
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 

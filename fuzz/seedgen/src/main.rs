@@ -21,6 +21,9 @@ fn picture(width: u32, height: u32) -> RgbImage {
     })
 }
 
+/// A seed: its file name and bytes.
+type Seed = (String, Vec<u8>);
+
 struct Variant {
     quality: u8,
     progressive: bool,
@@ -142,12 +145,12 @@ fn with_segment(jpeg: &[u8], marker: u8, payload: &[u8]) -> Vec<u8> {
 }
 
 /// The synthetic files: every format, colour type, sampling, density and segment photogate reads.
-fn synthetic() -> Vec<(String, Vec<u8>)> {
+fn synthetic() -> Vec<Seed> {
     let small = picture(48, 64);
     let wide = picture(96, 64);
     let v = Variant::default;
     let per_cm = PixelDensity { density: (118, 118), unit: PixelDensityUnit::Centimeters };
-    let mut seeds: Vec<(String, Vec<u8>)> = vec![
+    let mut seeds: Vec<Seed> = vec![
         ("baseline_q75.jpg".into(), jpeg(&small, &v())),
         (
             "baseline_q95_444.jpg".into(),
@@ -186,7 +189,7 @@ fn synthetic() -> Vec<(String, Vec<u8>)> {
 }
 
 /// Real faces from ../shared/photos (when there), re-encoded at the given width as small JPEGs.
-fn faces(shared: &Path, names: &[&str], width: u32, quality: u8) -> Vec<(String, Vec<u8>)> {
+fn faces(shared: &Path, names: &[&str], width: u32, quality: u8) -> Vec<Seed> {
     let mut seeds = Vec::new();
     for name in names {
         let path = shared.join("photos").join(name);
@@ -216,7 +219,7 @@ fn main() {
     let faces_small = faces(&shared, &portraits[..2], 120, 70);
     let two_people = faces(&shared, &["hard/two_faces_of_longoria_cooper.jpg"], 160, 70);
     let faces_crop = faces(&shared, &portraits, 240, 60);
-    let sets: [(&str, Vec<(String, Vec<u8>)>); 3] = [
+    let sets: [(&str, Vec<Seed>); 3] = [
         ("inspect", synthetic()),
         ("check", synthetic().into_iter().chain(faces_small.clone()).chain(two_people.clone()).collect()),
         (
