@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { OUTPUT, ROOT, photo } from './common.mjs';
+import { OUTPUT, ROOT, packageFiles, photo } from './common.mjs';
 import { jpegSegments, withGpsExif } from './exif.mjs';
 
 let server, url, browser;
@@ -326,16 +326,7 @@ test('privacy: once loaded, the page checks and fixes a photo without sending or
 
   // The same bytes give the same file: the page's worker and this process's wasm agree byte for byte.
   const pkg = await import(join(ROOT, 'pkg', 'index.js'));
-  const model = (name) => readFileSync(join(ROOT, 'pkg', 'models', name));
-  await pkg.init({
-    wasm: readFileSync(join(ROOT, 'pkg', 'photogate_wasm_bg.wasm')),
-    models: {
-      detector: model('yunet_n_dynamic.onnx'),
-      faceMesh: model('mediapipe_face_landmark_468_192x192.fp16w.onnx'),
-      iris: model('mediapipe_iris_landmark_64x64.fp16w.onnx'),
-      segmentation: model('mediapipe_selfie_segmentation_256x256.onnx'),
-    },
-  });
+  await pkg.init(packageFiles());
   const again = pkg.autocrop(tagged, { fileName: 'gps.jpg', background: 'blue' });
   const sha = (b) => createHash('sha256').update(b).digest('hex');
   assert.equal(sha(again.jpeg), sha(fixed), 'autocrop in Node and in the page made different files');

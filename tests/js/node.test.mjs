@@ -5,23 +5,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
-import { CLI, ROOT, photo } from './common.mjs';
+import { CLI, ROOT, packageFiles, photo } from './common.mjs';
 
 const pkg = await import(join(ROOT, 'pkg', 'index.js'));
 const raw = await import(join(ROOT, 'pkg', 'photogate_wasm.js'));
 const model = (name) => readFileSync(join(ROOT, 'pkg', 'models', name));
 const progress = [];
 const started = performance.now();
-await pkg.init({
-  wasm: readFileSync(join(ROOT, 'pkg', 'photogate_wasm_bg.wasm')),
-  onProgress: (stage, done, total) => progress.push(`${stage} ${done}/${total}`),
-  models: {
-    detector: model('yunet_n_dynamic.onnx'),
-    faceMesh: model('mediapipe_face_landmark_468_192x192.fp16w.onnx'),
-    iris: model('mediapipe_iris_landmark_64x64.fp16w.onnx'),
-    segmentation: model('mediapipe_selfie_segmentation_256x256.onnx'),
-  },
-});
+await pkg.init({ ...packageFiles(), onProgress: (stage, done, total) => progress.push(`${stage} ${done}/${total}`) });
 const loadMs = performance.now() - started;
 const modelBytes = pkg.modelFiles().map((f) => model(f.name));
 
@@ -200,11 +191,8 @@ test('autocrop in wasm makes the same bytes run to run and in another process', 
     import { readFileSync } from 'node:fs';
     import { createHash } from 'node:crypto';
     const pkg = await import(${JSON.stringify(join(ROOT, 'pkg', 'index.js'))});
-    const dir = ${JSON.stringify(join(ROOT, 'pkg'))};
-    const model = (n) => readFileSync(dir + '/models/' + n);
-    await pkg.init({ wasm: readFileSync(dir + '/photogate_wasm_bg.wasm'), models: {
-      detector: model('yunet_n_dynamic.onnx'), faceMesh: model('mediapipe_face_landmark_468_192x192.fp16w.onnx'),
-      iris: model('mediapipe_iris_landmark_64x64.fp16w.onnx'), segmentation: model('mediapipe_selfie_segmentation_256x256.onnx') } });
+    const { packageFiles } = await import(${JSON.stringify(join(ROOT, 'tests', 'js', 'common.mjs'))});
+    await pkg.init(packageFiles());
     const r = pkg.autocrop(readFileSync(${JSON.stringify(path)}), { fileName: 'of_carell.jpg', background: 'blue' });
     console.log(createHash('sha256').update(r.jpeg).digest('hex'));`;
   const other = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
