@@ -6,14 +6,25 @@ export type Overall = 'pass' | 'warn' | 'fail' | 'incomplete';
 export type Severity = 'fail' | 'warn';
 export type Format = 'jpeg' | 'png' | 'webp' | 'gif' | 'bmp' | 'heif' | 'avif' | 'unknown';
 
+// <registry> generated from the Rust rule registry (src/rule.rs, src/verdict.rs) by
+// `PHOTOGATE_BLESS=1 cargo test --test registry`; `cargo test` fails when they disagree.
+/** A rule of the standard, in report order. */
 export type RuleId =
   | 'file.format' | 'file.size_px' | 'file.bit_depth' | 'file.color_space' | 'file.quality'
-  | 'file.kb' | 'file.dpi' | 'file.name'
-  | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y' | 'geom.face_width' | 'geom.center_x'
-  | 'geom.pupils_level'
-  | 'face.eyes_open' | 'face.lips_closed' | 'face.pose'
-  | 'light.face_highlight' | 'light.nose_highlight' | 'light.even'
-  | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'image.sharp' | 'image.no_edits';
+  | 'file.kb' | 'file.dpi' | 'file.name' | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y'
+  | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open'
+  | 'face.lips_closed' | 'face.pose' | 'light.face_highlight' | 'light.nose_highlight'
+  | 'light.even' | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'image.sharp'
+  | 'image.no_edits';
+/** Why a rule got its verdict: a stable code. */
+export type Reason =
+  | 'in_range' | 'ok' | 'below_min' | 'above_max' | 'not_jpeg' | 'cannot_decode'
+  | 'wrong_extension' | 'wrong_size' | 'grey' | 'cmyk' | 'not_8_bit' | 'embedded_profile'
+  | 'non_rgb_profile' | 'not_recorded' | 'bad_pattern' | 'bad_check_digit' | 'no_face'
+  | 'several_faces' | 'background_person' | 'upright' | 'tilted' | 'turned' | 'off_color'
+  | 'no_colour' | 'border' | 'analysis_unavailable' | 'not_decoded' | 'no_file_name' | 'no_person'
+  | 'no_background' | 'no_clothes';
+// </registry>
 
 /** One rule's result. */
 export interface Item {
@@ -22,7 +33,7 @@ export interface Item {
   verdict: Verdict;
   severity: Severity;
   /** Stable reason code: `in_range`, `above_max`, `below_min`, `not_jpeg`, `wrong_size`, `analysis_unavailable`, … */
-  reason: string;
+  reason: Reason;
   /** The measured value: a number in `unit`, or a text such as "600×800". */
   value?: number | string;
   unit?: string;
@@ -84,7 +95,11 @@ export interface Overlay {
   /** Every face found, the measured one first: [x, y, width, height]. */
   faces: [number, number, number, number][];
   pupils?: [[number, number], [number, number]];
+  /** The eye line's y (mean of the pupils), what `geom.eye_y` measures. */
+  eye_y?: number;
   cheeks?: [[number, number], [number, number]];
+  /** The face outline (mesh face oval), clockwise from the forehead. */
+  face_oval?: [number, number][];
   face_center_x?: number;
   head_top_y?: number;
   chin_y?: number;

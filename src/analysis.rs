@@ -6,7 +6,7 @@ use image::RgbImage;
 
 use crate::decode::Decoded;
 use crate::error::Result;
-use crate::face::{analyze, FaceAnalysis, Models};
+use crate::face::{analyze, FaceAnalysis, FaceGeometry, Models};
 use crate::geometry::Point;
 use crate::raster::resize_area;
 
@@ -20,10 +20,13 @@ pub struct Analysis {
     pub decoded: Decoded,
     /// A shrunken copy for photos larger than `WORK_MAX_SIDE`; smaller ones are worked on as decoded.
     shrunk: Option<RgbImage>,
-    /// Full-size pixels per working-copy pixel.
-    pub(crate) work_scale: f32,
+    /// Full-size pixels per working-copy pixel, horizontally and vertically (the two sides of the
+    /// copy are rounded apart, so they differ a little).
+    pub(crate) work_scale: (f32, f32),
     /// What the models found, when models were given.
     pub(crate) faces: Option<FaceAnalysis>,
+    /// Where the main face is, in full-size pixels, when there is one.
+    pub(crate) geometry: Option<FaceGeometry>,
 }
 
 impl Analysis {
@@ -35,12 +38,13 @@ impl Analysis {
         let (shrunk, work_scale) = if longer > WORK_MAX_SIDE {
             let s = WORK_MAX_SIDE as f32 / longer as f32;
             let (ww, wh) = (((w as f32 * s).round() as u32).max(1), ((h as f32 * s).round() as u32).max(1));
-            (Some(resize_area(&decoded.rgb, ww, wh)), w as f32 / ww as f32)
+            (Some(resize_area(&decoded.rgb, ww, wh)), (w as f32 / ww as f32, h as f32 / wh as f32))
         } else {
-            (None, 1.0)
+            (None, (1.0, 1.0))
         };
-        let mut analysis = Analysis { decoded, shrunk, work_scale, faces: None };
+        let mut analysis = Analysis { decoded, shrunk, work_scale, faces: None, geometry: None };
         analysis.faces = models.map(|m| analyze(analysis.work(), m)).transpose()?;
+        analysis.geometry = analysis.faces.as_ref().and_then(|f| FaceGeometry::of(f, work_scale));
         Ok(analysis)
     }
 
@@ -55,6 +59,6 @@ impl Analysis {
     /// `None` when no models ran.
     pub fn person_at(&self, p: Point) -> Option<f32> {
         let mask = self.faces.as_ref()?.mask.as_ref()?;
-        Some(mask.at(Point::new(p.x / self.work_scale, p.y / self.work_scale)))
+        Some(mask.at(Point::new(p.x / self.work_scale.0, p.y / self.work_scale.1)))
     }
 }

@@ -41,6 +41,7 @@ mod limits;
 mod measure;
 mod naming;
 mod options;
+mod overlay;
 mod pipeline;
 mod profile;
 mod raster;
@@ -62,17 +63,17 @@ pub use face::{ModelBytes, Models, PersonMask, MODEL_FILES, MODEL_MANIFEST};
 pub use geometry::{Point, Rect};
 pub use inspect::{inspect, Inspection};
 pub use limits::Limits;
-pub use measure::{measure, overlay, Measurement, Measurements, Unmeasured};
+pub use measure::{measure, Measurement, Measurements, Unmeasured};
 pub use options::{AutocropRequest, CheckRequest};
+pub use overlay::Overlay;
 pub use pipeline::{check, CheckOptions};
 pub use profile::{
     BasicRule, BgColorRule, BgReference, ColorSpaceRule, EmbeddedProfile, FormatRule, NameRule, NameScheme,
     PoseRule, Profile, RangeRule, RuleCommon, Rules, Severity, Text,
 };
 pub use report::{
-    build as build_report, Counts, FileSummary, Item, Overall, Overlay, ProfileSummary, Report, Value,
-    SCHEMA_VERSION,
+    build as build_report, Counts, FileSummary, Item, Overall, ProfileSummary, Report, Value, SCHEMA_VERSION,
 };
-pub use rule::RuleId;
+pub use rule::{RuleId, ValueKind};
 pub use sniff::{sniff, Format};
-pub use verdict::{evaluate, Outcome, Verdict};
+pub use verdict::{evaluate, Nearest, Outcome, Reason, Verdict, Verdicts};

@@ -6,9 +6,11 @@ use crate::error::{ErrorKind, Result};
 use crate::face::Models;
 use crate::inspect::inspect;
 use crate::limits::Limits;
-use crate::measure::{measure, overlay, Measurements};
+use crate::measure::{measure, Measurements};
+use crate::overlay::Overlay;
 use crate::profile::Profile;
 use crate::report::{build, Report};
+use crate::verdict::{evaluate, Verdicts};
 
 /// What a check needs besides the bytes.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +49,7 @@ pub fn check(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Report> {
 pub(crate) struct Assessment {
     pub(crate) analysis: Option<Analysis>,
     pub(crate) measurements: Measurements,
+    pub(crate) verdicts: Verdicts,
     pub(crate) report: Report,
 }
 
@@ -61,7 +64,8 @@ pub(crate) fn assess(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Assessm
     let reference = (profile.width_px, profile.height_px);
     let measurements =
         measure(&inspection, decode_error.as_deref(), analysis.as_ref(), options.file_name, reference);
-    let overlay = analysis.as_ref().and_then(|a| overlay(a, reference));
-    let report = build(profile, &inspection, &measurements, options.file_name, overlay);
-    Ok(Assessment { analysis, measurements, report })
+    let verdicts = evaluate(&measurements, profile);
+    let overlay = analysis.as_ref().and_then(|a| Overlay::of(a, reference));
+    let report = build(profile, &inspection, &measurements, &verdicts, options.file_name, overlay);
+    Ok(Assessment { analysis, measurements, verdicts, report })
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::rule::RuleId;
+use crate::rule::{RuleId, RuleParams};
 
 /// A text in Chinese and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,62 +158,7 @@ pub struct BgColorRule {
     pub source: Option<String>,
 }
 
-/// The rules of a profile, each optional: a rule a profile leaves out is not in its reports.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
-pub struct Rules {
-    #[serde(rename = "file.format", default, skip_serializing_if = "Option::is_none")]
-    pub file_format: Option<FormatRule>,
-    #[serde(rename = "file.size_px", default, skip_serializing_if = "Option::is_none")]
-    pub file_size_px: Option<BasicRule>,
-    #[serde(rename = "file.bit_depth", default, skip_serializing_if = "Option::is_none")]
-    pub file_bit_depth: Option<BasicRule>,
-    #[serde(rename = "file.color_space", default, skip_serializing_if = "Option::is_none")]
-    pub file_color_space: Option<ColorSpaceRule>,
-    #[serde(rename = "file.quality", default, skip_serializing_if = "Option::is_none")]
-    pub file_quality: Option<RangeRule>,
-    #[serde(rename = "file.kb", default, skip_serializing_if = "Option::is_none")]
-    pub file_kb: Option<RangeRule>,
-    #[serde(rename = "file.dpi", default, skip_serializing_if = "Option::is_none")]
-    pub file_dpi: Option<RangeRule>,
-    #[serde(rename = "file.name", default, skip_serializing_if = "Option::is_none")]
-    pub file_name: Option<NameRule>,
-    #[serde(rename = "geom.face_count", default, skip_serializing_if = "Option::is_none")]
-    pub geom_face_count: Option<RangeRule>,
-    #[serde(rename = "geom.head_top", default, skip_serializing_if = "Option::is_none")]
-    pub geom_head_top: Option<RangeRule>,
-    #[serde(rename = "geom.eye_y", default, skip_serializing_if = "Option::is_none")]
-    pub geom_eye_y: Option<RangeRule>,
-    #[serde(rename = "geom.face_width", default, skip_serializing_if = "Option::is_none")]
-    pub geom_face_width: Option<RangeRule>,
-    #[serde(rename = "geom.center_x", default, skip_serializing_if = "Option::is_none")]
-    pub geom_center_x: Option<RangeRule>,
-    #[serde(rename = "geom.pupils_level", default, skip_serializing_if = "Option::is_none")]
-    pub geom_pupils_level: Option<RangeRule>,
-    #[serde(rename = "face.eyes_open", default, skip_serializing_if = "Option::is_none")]
-    pub face_eyes_open: Option<RangeRule>,
-    #[serde(rename = "face.lips_closed", default, skip_serializing_if = "Option::is_none")]
-    pub face_lips_closed: Option<RangeRule>,
-    #[serde(rename = "face.pose", default, skip_serializing_if = "Option::is_none")]
-    pub face_pose: Option<PoseRule>,
-    #[serde(rename = "light.face_highlight", default, skip_serializing_if = "Option::is_none")]
-    pub light_face_highlight: Option<RangeRule>,
-    #[serde(rename = "light.nose_highlight", default, skip_serializing_if = "Option::is_none")]
-    pub light_nose_highlight: Option<RangeRule>,
-    #[serde(rename = "light.even", default, skip_serializing_if = "Option::is_none")]
-    pub light_even: Option<RangeRule>,
-    #[serde(rename = "bg.color", default, skip_serializing_if = "Option::is_none")]
-    pub bg_color: Option<BgColorRule>,
-    #[serde(rename = "bg.uniform", default, skip_serializing_if = "Option::is_none")]
-    pub bg_uniform: Option<RangeRule>,
-    #[serde(rename = "clothes.contrast", default, skip_serializing_if = "Option::is_none")]
-    pub clothes_contrast: Option<RangeRule>,
-    #[serde(rename = "image.sharp", default, skip_serializing_if = "Option::is_none")]
-    pub image_sharp: Option<RangeRule>,
-    #[serde(rename = "image.no_edits", default, skip_serializing_if = "Option::is_none")]
-    pub image_no_edits: Option<BasicRule>,
-}
+pub use crate::rule::Rules;
 
 /// What every rule has in common, whatever its parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -226,44 +171,27 @@ pub struct RuleCommon<'a> {
     pub source: Option<&'a str>,
 }
 
-impl Rules {
-    /// The severity, range and source of rule `id`, or `None` when the profile leaves it out.
-    pub fn common(&self, id: RuleId) -> Option<RuleCommon<'_>> {
-        fn range(r: &RangeRule) -> RuleCommon<'_> {
-            RuleCommon { severity: r.severity, range: Some((r.min, r.max)), source: r.source.as_deref() }
-        }
-        fn basic(severity: Severity, source: &Option<String>) -> RuleCommon<'_> {
-            RuleCommon { severity, range: None, source: source.as_deref() }
-        }
-        match id {
-            RuleId::FileFormat => self.file_format.as_ref().map(|r| basic(r.severity, &r.source)),
-            RuleId::FileSizePx => self.file_size_px.as_ref().map(|r| basic(r.severity, &r.source)),
-            RuleId::FileBitDepth => self.file_bit_depth.as_ref().map(|r| basic(r.severity, &r.source)),
-            RuleId::FileColorSpace => self.file_color_space.as_ref().map(|r| basic(r.severity, &r.source)),
-            RuleId::FileQuality => self.file_quality.as_ref().map(range),
-            RuleId::FileKb => self.file_kb.as_ref().map(range),
-            RuleId::FileDpi => self.file_dpi.as_ref().map(range),
-            RuleId::FileName => self.file_name.as_ref().map(|r| basic(r.severity, &r.source)),
-            RuleId::GeomFaceCount => self.geom_face_count.as_ref().map(range),
-            RuleId::GeomHeadTop => self.geom_head_top.as_ref().map(range),
-            RuleId::GeomEyeY => self.geom_eye_y.as_ref().map(range),
-            RuleId::GeomFaceWidth => self.geom_face_width.as_ref().map(range),
-            RuleId::GeomCenterX => self.geom_center_x.as_ref().map(range),
-            RuleId::GeomPupilsLevel => self.geom_pupils_level.as_ref().map(range),
-            RuleId::FaceEyesOpen => self.face_eyes_open.as_ref().map(range),
-            RuleId::FaceLipsClosed => self.face_lips_closed.as_ref().map(range),
-            RuleId::FacePose => self.face_pose.as_ref().map(|r| basic(r.severity, &r.source)),
-            RuleId::LightFaceHighlight => self.light_face_highlight.as_ref().map(range),
-            RuleId::LightNoseHighlight => self.light_nose_highlight.as_ref().map(range),
-            RuleId::LightEven => self.light_even.as_ref().map(range),
-            RuleId::BgColor => self.bg_color.as_ref().map(|r| basic(r.severity, &r.source)),
-            RuleId::BgUniform => self.bg_uniform.as_ref().map(range),
-            RuleId::ClothesContrast => self.clothes_contrast.as_ref().map(range),
-            RuleId::ImageSharp => self.image_sharp.as_ref().map(range),
-            RuleId::ImageNoEdits => self.image_no_edits.as_ref().map(|r| basic(r.severity, &r.source)),
+impl RuleParams for RangeRule {
+    fn common(&self) -> RuleCommon<'_> {
+        RuleCommon {
+            severity: self.severity,
+            range: Some((self.min, self.max)),
+            source: self.source.as_deref(),
         }
     }
 }
+
+macro_rules! basic_params {
+    ($($t:ty),*) => {$(
+        impl RuleParams for $t {
+            fn common(&self) -> RuleCommon<'_> {
+                RuleCommon { severity: self.severity, range: None, source: self.source.as_deref() }
+            }
+        }
+    )*};
+}
+
+basic_params!(BasicRule, FormatRule, ColorSpaceRule, NameRule, PoseRule, BgColorRule);
 
 /// A profile: the output size and the rules with their thresholds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,10 +5,11 @@ use serde::Serialize;
 
 use crate::inspect::Inspection;
 use crate::measure::{Measurement, Measurements};
+use crate::overlay::Overlay;
 use crate::profile::{Profile, Severity, Text};
 use crate::rule::RuleId;
 use crate::text;
-use crate::verdict::{evaluate, Verdict};
+use crate::verdict::{Outcome, Reason, Verdict, Verdicts};
 
 /// Version of the report's JSON form. Raised on any change that could break a reader.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -49,7 +50,7 @@ pub struct Item {
     /// What failing this rule does: fail or warn.
     pub severity: Severity,
     /// Stable reason code: `in_range`, `above_max`, `not_jpeg`, `analysis_unavailable`, ….
-    pub reason: &'static str,
+    pub reason: Reason,
     /// The measured value, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
@@ -109,39 +110,6 @@ pub struct FileSummary {
     pub inspection: Inspection,
 }
 
-/// Where the analysis found things, for drawing over the photo: coordinates in pixels of the upright
-/// photo as a browser shows it (EXIF orientation applied), one decimal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Overlay {
-    /// Width of the upright photo the coordinates refer to.
-    pub width_px: u32,
-    /// Height of the upright photo.
-    pub height_px: u32,
-    /// Photo pixels per profile pixel, horizontally and vertically: a profile range such as eyes
-    /// 200–300 px is drawn at 200 × `scale[1]` … 300 × `scale[1]`.
-    pub scale: [f64; 2],
-    /// Every face found, largest (the one measured) first: `[x, y, width, height]`.
-    pub faces: Vec<[f64; 4]>,
-    /// Pupil centres, image-left first.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pupils: Option<[[f64; 2]; 2]>,
-    /// Cheek extremes of the face oval (the face width), image-left first.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cheeks: Option<[[f64; 2]; 2]>,
-    /// The outline of the face (mesh face oval), clockwise from the forehead.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub face_oval: Vec<[f64; 2]>,
-    /// The face centre's x (midpoint of the cheeks).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub face_center_x: Option<f64>,
-    /// The head top's y.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub head_top_y: Option<f64>,
-    /// The chin's y.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chin_y: Option<f64>,
-}
-
 /// The result of checking one photo against one profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -176,19 +144,19 @@ impl Report {
     }
 }
 
-/// Assembles the report: evaluates each rule of the profile and describes it.
+/// Assembles the report from the verdicts: one item per rule the profile has, described in words.
 pub fn build(
     profile: &Profile,
     inspection: &Inspection,
     measurements: &Measurements,
+    verdicts: &Verdicts,
     file_name: Option<&str>,
     overlay: Option<Overlay>,
 ) -> Report {
     let mut items = Vec::new();
     let mut counts = Counts::default();
-    for &rule in RuleId::ALL {
+    for (rule, outcome) in verdicts.iter() {
         let (Some(m), Some(common)) = (measurements.get(rule), profile.rules.common(rule)) else { continue };
-        let Some(outcome) = evaluate(rule, m, profile) else { continue };
         let (message, advice) = text::describe(rule, m, outcome, common, profile);
         match outcome.verdict {
             Verdict::Pass => counts.pass += 1,
@@ -199,12 +167,12 @@ pub fn build(
         let (min, max) = common.range.unwrap_or((None, None));
         items.push(Item {
             rule,
-            title: text::title(rule),
+            title: rule.title(),
             verdict: outcome.verdict,
             severity: common.severity,
             reason: outcome.reason,
-            value: value_of(m, profile),
-            unit: text::unit(rule),
+            value: value_of(m, outcome),
+            unit: rule.unit(),
             min,
             max,
             expected: expected_of(rule, profile),
@@ -243,16 +211,14 @@ fn round3(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
-fn value_of(m: &Measurement, profile: &Profile) -> Option<Value> {
+fn value_of(m: &Measurement, outcome: &Outcome) -> Option<Value> {
     match m {
         Measurement::Number(v) => Some(Value::Number(round3(*v))),
         Measurement::FaceCount { faces, .. } => Some(Value::Number(f64::from(*faces))),
         Measurement::Pose { roll_deg, yaw_deg } => {
             Some(Value::Text(format!("roll {}°, yaw {}°", text::num(*roll_deg), text::num(*yaw_deg))))
         }
-        Measurement::Color { rgb } => {
-            crate::verdict::nearest_background(*rgb, profile).map(|(_, d, _)| Value::Number(round3(d)))
-        }
+        Measurement::Color { .. } => outcome.nearest.as_ref().map(|n| Value::Number(round3(n.delta_e))),
         Measurement::Sharp { laplacian_var, .. } => Some(Value::Number(round3(*laplacian_var))),
         Measurement::Edits { bordered_edges } => Some(Value::Number(f64::from(*bordered_edges))),
         Measurement::Format { format, .. } => Some(Value::Text(format.name().to_string())),

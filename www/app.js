@@ -237,9 +237,8 @@ function renderOverlay() {
     layer.append(svg('polygon', { points: o.face_oval.map((p) => p.join(',')).join(' '), fill: 'none', stroke: '#ffffff', 'stroke-width': unit * 0.8, 'stroke-opacity': 0.7 }));
   }
   if (o.head_top_y !== undefined) line('geom.head_top', 0, o.head_top_y, o.width_px, o.head_top_y);
+  if (o.eye_y !== undefined) line('geom.eye_y', 0, o.eye_y, o.width_px, o.eye_y, true);
   if (o.pupils) {
-    const [l, r] = o.pupils;
-    line('geom.eye_y', 0, (l[1] + r[1]) / 2, o.width_px, (l[1] + r[1]) / 2, true);
     for (const p of o.pupils) layer.append(svg('circle', { cx: p[0], cy: p[1], r: 3 * unit, fill: 'none', stroke: colour('geom.pupils_level'), 'stroke-width': unit, 'data-pupil': 1 }));
   }
   if (o.face_center_x !== undefined) line('geom.center_x', o.face_center_x, 0, o.face_center_x, o.height_px, true);

@@ -3,6 +3,7 @@
 
 mod detect;
 mod engine;
+pub(crate) mod geometry;
 mod iris;
 pub(crate) mod landmarks;
 mod segment;
@@ -12,6 +13,7 @@ use image::RgbImage;
 pub use engine::{ModelBytes, Models, MODEL_FILES, MODEL_MANIFEST};
 pub use segment::PersonMask;
 
+pub(crate) use geometry::FaceGeometry;
 pub(crate) use iris::Eye;
 pub(crate) use landmarks::Mesh;
 

@@ -11,10 +11,9 @@
 //!   below the chin by 40 % of the chin-to-eyes distance) and the mean background colour.
 
 use super::scene::Scene;
-use super::{Measurement, Unmeasured};
+use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::{delta_e2000, from_linear, lab_from_linear, lightness_from_linear, linear, Lab};
 use crate::face::landmarks::idx;
-use crate::face::MainFace;
 use crate::geometry::Point;
 
 const BACKGROUND_BELOW: f32 = 0.05;
@@ -87,14 +86,16 @@ pub(crate) fn background(scene: &Scene<'_>) -> Option<Background> {
     (all.n >= MIN_CELL_SAMPLES).then_some(Background { all, cells })
 }
 
-pub(crate) fn color(bg: Option<&Background>) -> Measurement {
+pub(crate) fn color(ctx: &Ctx<'_>) -> Measurement {
+    let bg = ctx.bg.as_ref();
     match bg {
         Some(bg) => Measurement::Color { rgb: bg.all.mean_linear().map(from_linear) },
         None => Measurement::Unmeasured(Unmeasured::NoBackground),
     }
 }
 
-pub(crate) fn uniform(bg: Option<&Background>) -> Measurement {
+pub(crate) fn uniform(ctx: &Ctx<'_>) -> Measurement {
+    let bg = ctx.bg.as_ref();
     let Some(bg) = bg else { return Measurement::Unmeasured(Unmeasured::NoBackground) };
     let cells: Vec<&Acc> = bg.cells.iter().filter(|c| c.n >= MIN_CELL_SAMPLES).collect();
     let mut spread = 0.0f64;
@@ -111,7 +112,8 @@ pub(crate) fn uniform(bg: Option<&Background>) -> Measurement {
     Measurement::Number(spread.max(texture))
 }
 
-pub(crate) fn clothes_contrast(scene: &Scene<'_>, face: &MainFace, bg: Option<&Background>) -> Measurement {
+pub(crate) fn clothes_contrast(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let (scene, face, bg) = (&ctx.scene, face.main, ctx.bg.as_ref());
     let (Some(bg), Some(mask)) = (bg, scene.mask()) else {
         return Measurement::Unmeasured(Unmeasured::NoBackground);
     };

@@ -1,11 +1,31 @@
 //! Sections 2 and 3 of the standard: what is in the picture. Each rule reads the one [`Analysis`]
-//! made for the photo.
+//! made for the photo, through a [`Ctx`] built once; the registry (`rule.rs`) names the function
+//! that measures each rule.
 
-use super::background::{background, clothes_contrast, color, uniform};
+use super::background::{background, Background};
 use super::scene::Scene;
-use super::{face, geometry, light, picture, Measurement, Unmeasured};
+use super::{Measurement, Unmeasured};
 use crate::analysis::Analysis;
+use crate::face::{FaceGeometry, MainFace};
 use crate::rule::RuleId;
+
+/// What the picture measurements share.
+pub(crate) struct Ctx<'a> {
+    /// The analysed picture and what the models found on it.
+    pub(crate) scene: Scene<'a>,
+    /// The background samples, when enough background is visible.
+    pub(crate) bg: Option<Background>,
+    /// The main face, when there is one.
+    pub(crate) face: Option<Face<'a>>,
+    /// Profile pixels per full-size photo pixel, horizontally and vertically.
+    pub(crate) to_reference: (f64, f64),
+}
+
+/// The main face: its landmarks (analysis pixels) and its geometry (photo pixels).
+pub(crate) struct Face<'a> {
+    pub(crate) main: &'a MainFace,
+    pub(crate) geometry: &'a FaceGeometry,
+}
 
 pub(super) fn measure_all(
     not_decoded: bool,
@@ -20,34 +40,11 @@ pub(super) fn measure_all(
     let Some((analysis, faces)) = analysis.and_then(|a| a.faces.as_ref().map(|f| (a, f))) else {
         return unmeasured(Unmeasured::AnalysisUnavailable);
     };
-    let img = analysis.work();
-    let scene = Scene::new(img, faces, (ref_w, ref_h));
+    let scene = Scene::new(analysis.work(), faces);
     let bg = background(&scene);
-    let main = scene.main();
-    content
-        .map(|rule| {
-            let m = match (rule, main) {
-                (RuleId::GeomFaceCount, _) => geometry::face_count(&scene),
-                (RuleId::BgColor, _) => color(bg.as_ref()),
-                (RuleId::BgUniform, _) => uniform(bg.as_ref()),
-                (RuleId::ImageNoEdits, _) => picture::borders(img),
-                (_, None) => Measurement::Unmeasured(Unmeasured::NoFace),
-                (RuleId::GeomHeadTop, Some(f)) => geometry::head_top(&scene, f),
-                (RuleId::GeomEyeY, Some(f)) => geometry::eye_y(&scene, f),
-                (RuleId::GeomFaceWidth, Some(f)) => geometry::face_width(&scene, f),
-                (RuleId::GeomCenterX, Some(f)) => geometry::center_x(&scene, f),
-                (RuleId::GeomPupilsLevel, Some(f)) => geometry::pupils_level(&scene, f),
-                (RuleId::FaceEyesOpen, Some(f)) => face::eyes_open(f),
-                (RuleId::FaceLipsClosed, Some(f)) => face::lips_closed(f),
-                (RuleId::FacePose, Some(f)) => face::pose(f),
-                (RuleId::LightFaceHighlight, Some(f)) => light::face_highlight(&scene, f),
-                (RuleId::LightNoseHighlight, Some(f)) => light::nose_highlight(&scene, f),
-                (RuleId::LightEven, Some(f)) => light::even(&scene, f),
-                (RuleId::ClothesContrast, Some(f)) => clothes_contrast(&scene, f, bg.as_ref()),
-                (RuleId::ImageSharp, Some(f)) => picture::sharp(&scene, f),
-                (_, Some(_)) => Measurement::Unmeasured(Unmeasured::AnalysisUnavailable),
-            };
-            (rule, m)
-        })
-        .collect()
+    let face = scene.main().zip(analysis.geometry.as_ref()).map(|(main, geometry)| Face { main, geometry });
+    let (w, h) = (analysis.decoded.width_px(), analysis.decoded.height_px());
+    let to_reference = (f64::from(ref_w) / f64::from(w.max(1)), f64::from(ref_h) / f64::from(h.max(1)));
+    let ctx = Ctx { scene, bg, face, to_reference };
+    content.filter_map(|rule| Some((rule, rule.measure_content(&ctx)?))).collect()
 }

@@ -9,19 +9,21 @@
 //!   cheeks, jaw), from the mesh's depth (z, at the scale of x). On frontal ID photos the estimate
 //!   spreads by about ±10°.
 
-use super::geometry::{cheeks, pupils};
-use super::Measurement;
+use super::{Ctx, Face, Measurement};
+use crate::face::geometry::{cheeks, pupils};
 use crate::face::landmarks::idx;
 use crate::face::MainFace;
 
-pub(crate) fn eyes_open(face: &MainFace) -> Measurement {
+pub(crate) fn eyes_open(_: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let face = face.main;
     match (&face.left_eye, &face.right_eye) {
         (Some(l), Some(r)) => Measurement::Number(1000.0 * f64::from(l.openness().min(r.openness()))),
         _ => Measurement::Unmeasured(super::Unmeasured::NoFace),
     }
 }
 
-pub(crate) fn lips_closed(face: &MainFace) -> Measurement {
+pub(crate) fn lips_closed(_: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let face = face.main;
     let (l, r) = cheeks(face);
     let width = l.distance(r);
     if width <= 0.0 {
@@ -46,7 +48,8 @@ pub(crate) fn roll_deg(face: &MainFace) -> f64 {
     f64::from(r.y - l.y).atan2(f64::from(r.x - l.x)).to_degrees()
 }
 
-pub(crate) fn pose(face: &MainFace) -> Measurement {
+pub(crate) fn pose(_: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let face = face.main;
     let m = &face.mesh;
     let (dx, dz) = idx::SYMMETRIC_PAIRS.iter().fold((0.0f64, 0.0f64), |(dx, dz), &(l, r)| {
         (dx + f64::from(m.at(r).x - m.at(l).x), dz + f64::from(m.z_at(r) - m.z_at(l)))

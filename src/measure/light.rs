@@ -9,10 +9,9 @@
 //!   (discs of radius 8 % of the face width at mesh 205 and 425): a "yin-yang face" scores high.
 
 use super::scene::{polygon, Scene};
-use super::{Measurement, Unmeasured};
+use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::{lab_from_linear, linear};
 use crate::face::landmarks::idx;
-use crate::face::MainFace;
 use crate::geometry::Point;
 use crate::raster::luma;
 
@@ -21,7 +20,8 @@ const SPECULAR_OVER_MEDIAN: f32 = 2.5;
 const SPECULAR_MIN_LUMA: f32 = 100.0;
 const NOSE_PERCENTILE: f64 = 0.95;
 
-pub(crate) fn face_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+pub(crate) fn face_highlight(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let (scene, face) = (&ctx.scene, face.main);
     let skin = scene.skin(face);
     if skin.is_empty() {
         return Measurement::Unmeasured(Unmeasured::NoFace);
@@ -35,7 +35,8 @@ pub(crate) fn face_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement 
     Measurement::Number(10_000.0 * bright as f64 / skin.len() as f64)
 }
 
-pub(crate) fn nose_highlight(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+pub(crate) fn nose_highlight(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let (scene, face) = (&ctx.scene, face.main);
     let nose = polygon(face, &idx::NOSE);
     let mut values: Vec<f32> = scene.pixels_in(&nose, &[]).into_iter().map(luma).collect();
     if values.is_empty() {
@@ -66,7 +67,8 @@ fn patch_lightness(scene: &Scene<'_>, centre: Point, radius: f32) -> Option<f64>
     Some(lab_from_linear(mean.map(|v| v / n)).l)
 }
 
-pub(crate) fn even(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+pub(crate) fn even(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let (scene, face) = (&ctx.scene, face.main);
     let (l, r) = (face.mesh.at(idx::CHEEKS.0), face.mesh.at(idx::CHEEKS.1));
     let radius = 0.08 * l.distance(r);
     let left = patch_lightness(scene, face.mesh.at(idx::CHEEK_PATCHES.0), radius);

@@ -1,14 +1,16 @@
 //! Stage 4: measurements, plain facts and numbers from the inspected file and the analysed photo.
 //! They know nothing of thresholds; [`crate::verdict`] compares them with a profile.
 
-mod background;
+pub(crate) mod background;
 mod content;
-mod face;
+pub(crate) mod face;
 mod file;
 pub(crate) mod geometry;
-mod light;
-mod picture;
+pub(crate) mod light;
+pub(crate) mod picture;
 mod scene;
+
+pub(crate) use content::{Ctx, Face};
 
 use std::collections::BTreeMap;
 
@@ -150,70 +152,12 @@ pub fn measure(
     Measurements { by_rule }
 }
 
-/// The overlay of an analysis: where the face, pupils, cheeks, head top and chin are, in pixels of
-/// the full-size upright photo, and the scale to the profile's `reference_px`.
-pub fn overlay(analysis: &Analysis, reference_px: (u32, u32)) -> Option<crate::report::Overlay> {
-    let faces = analysis.faces.as_ref()?;
-    let k = f64::from(analysis.work_scale);
-    let (w, h) = (analysis.decoded.width_px(), analysis.decoded.height_px());
-    let r1 = |v: f32| (f64::from(v) * k * 10.0).round() / 10.0;
-    let pt = |p: crate::geometry::Point| [r1(p.x), r1(p.y)];
-    let scene = scene::Scene::new(analysis.work(), faces, reference_px);
-    let main = scene.main();
-    let cheeks = main.map(geometry::cheeks);
-    Some(crate::report::Overlay {
-        width_px: w,
-        height_px: h,
-        scale: [
-            f64::from(w) / f64::from(reference_px.0.max(1)),
-            f64::from(h) / f64::from(reference_px.1.max(1)),
-        ],
-        faces: faces
-            .faces
-            .iter()
-            .map(|f| [r1(f.rect.x), r1(f.rect.y), r1(f.rect.width), r1(f.rect.height)])
-            .collect(),
-        pupils: main.map(|m| {
-            let (l, r) = geometry::pupils(m);
-            [pt(l), pt(r)]
-        }),
-        cheeks: cheeks.map(|(l, r)| [pt(l), pt(r)]),
-        face_oval: main
-            .map(|m| crate::face::landmarks::idx::OVAL.iter().map(|&i| pt(m.mesh.at(i))).collect())
-            .unwrap_or_default(),
-        face_center_x: cheeks.map(|(l, r)| r1((l.x + r.x) / 2.0)),
-        head_top_y: main.and_then(|m| geometry::head_top_y(&scene, m).ok()).map(r1),
-        chin_y: main.map(|m| r1(m.mesh.at(crate::face::landmarks::idx::CHIN).y)),
-    })
-}
-
-/// Where the main face is, in pixels of the full-size upright photo: what autocrop places.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Placement {
-    /// The head top, hair included.
-    pub(crate) head_top_y: f32,
-    /// Image-left and image-right pupil centres.
-    pub(crate) pupils: (crate::geometry::Point, crate::geometry::Point),
-    /// Image-left and image-right cheek extremes.
-    pub(crate) cheeks: (crate::geometry::Point, crate::geometry::Point),
-    /// The chin's lowest point.
-    pub(crate) chin_y: f32,
-}
-
-/// The main face's placement, or why it cannot be found.
-pub(crate) fn placement(analysis: &Analysis) -> Result<Placement, Unmeasured> {
-    let faces = analysis.faces.as_ref().ok_or(Unmeasured::AnalysisUnavailable)?;
-    let work = analysis.work();
-    let scene = scene::Scene::new(work, faces, work.dimensions());
-    let main = scene.main().ok_or(Unmeasured::NoFace)?;
-    let k = analysis.work_scale;
-    let full = |p: crate::geometry::Point| crate::geometry::Point::new(p.x * k, p.y * k);
-    let (pl, pr) = geometry::pupils(main);
-    let (cl, cr) = geometry::cheeks(main);
-    Ok(Placement {
-        head_top_y: geometry::head_top_y(&scene, main)? * k,
-        pupils: (full(pl), full(pr)),
-        cheeks: (full(cl), full(cr)),
-        chin_y: main.mesh.at(crate::face::landmarks::idx::CHIN).y * k,
-    })
+impl Measurements {
+    /// The number measured for a rule, when it is one.
+    pub fn number(&self, rule: RuleId) -> Option<f64> {
+        match self.get(rule)? {
+            Measurement::Number(v) => Some(*v),
+            _ => None,
+        }
+    }
 }

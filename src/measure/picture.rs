@@ -10,17 +10,16 @@
 
 use image::RgbImage;
 
-use super::scene::Scene;
-use super::{Measurement, Unmeasured};
+use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::lab;
 use crate::face::landmarks::idx;
-use crate::face::MainFace;
 use crate::geometry::{Affine, Point};
 use crate::raster::{luma, sample};
 
 const SHARP_SIZE: u32 = 128;
 
-pub(crate) fn sharp(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+pub(crate) fn sharp(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let (scene, face) = (&ctx.scene, face.main);
     let (l, r) = (face.mesh.at(idx::CHEEKS.0), face.mesh.at(idx::CHEEKS.1));
     let width = l.distance(r);
     if width <= 1.0 {
@@ -79,7 +78,8 @@ fn band_stats(img: &RgbImage, xs: std::ops::Range<u32>, ys: std::ops::Range<u32>
     (mean, (s2 / n.max(1.0) - mean * mean).max(0.0).sqrt())
 }
 
-pub(crate) fn borders(img: &RgbImage) -> Measurement {
+pub(crate) fn borders(ctx: &Ctx<'_>) -> Measurement {
+    let img = ctx.scene.img;
     let (w, h) = img.dimensions();
     if w < 20 || h < 20 {
         return Measurement::Unmeasured(Unmeasured::NotDecoded);

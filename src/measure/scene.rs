@@ -1,5 +1,5 @@
-//! What the content measurements share: the analysed picture, the main face and the scale from
-//! analysis pixels to the profile's reference size.
+//! What the content measurements share: the analysed picture, what the models found on it and the
+//! main face's skin.
 
 use std::cell::OnceCell;
 
@@ -12,22 +12,13 @@ use crate::geometry::{pixel_bounds, row_spans, Point};
 pub(crate) struct Scene<'a> {
     pub(crate) img: &'a RgbImage,
     pub(crate) faces: &'a FaceAnalysis,
-    /// Profile pixels per analysis pixel, horizontally and vertically.
-    pub(crate) sx: f64,
-    pub(crate) sy: f64,
     /// The main face's skin pixels, found once.
     skin: OnceCell<Vec<[u8; 3]>>,
 }
 
 impl<'a> Scene<'a> {
-    pub(crate) fn new(img: &'a RgbImage, faces: &'a FaceAnalysis, (ref_w, ref_h): (u32, u32)) -> Scene<'a> {
-        Scene {
-            img,
-            faces,
-            sx: f64::from(ref_w) / f64::from(img.width().max(1)),
-            sy: f64::from(ref_h) / f64::from(img.height().max(1)),
-            skin: OnceCell::new(),
-        }
+    pub(crate) fn new(img: &'a RgbImage, faces: &'a FaceAnalysis) -> Scene<'a> {
+        Scene { img, faces, skin: OnceCell::new() }
     }
 
     /// The skin of the main face: inside the face oval, outside the eyes and lips.
@@ -46,11 +37,6 @@ impl<'a> Scene<'a> {
 
     pub(crate) fn mask(&self) -> Option<&'a PersonMask> {
         self.faces.mask.as_ref()
-    }
-
-    /// A length in analysis pixels along the direction (dx, dy), in profile pixels.
-    pub(crate) fn scaled(&self, dx: f32, dy: f32) -> f64 {
-        (f64::from(dx) * self.sx).hypot(f64::from(dy) * self.sy)
     }
 
     /// The colour of every pixel whose centre is inside `polygon` and outside each of `holes`.

@@ -138,7 +138,7 @@ pub fn check_chsi(bytes: &[u8], name: Option<&str>) -> Report {
 /// (verdict, reason) of a rule in a report.
 pub fn verdict(report: &Report, rule: RuleId) -> (Verdict, &'static str) {
     let item = report.item(rule).unwrap_or_else(|| panic!("no item for {}", rule.as_str()));
-    (item.verdict, item.reason)
+    (item.verdict, item.reason.as_str())
 }
 
 /// The models from `PHOTOGATE_MODELS` or `../shared/models`, loaded once per test binary.
