@@ -1,15 +1,10 @@
-// photogate: the public JavaScript API. It fetches and converts; every rule lives in the wasm core.
+// photogate: the public JavaScript API, run in this thread. It fetches and converts; every rule lives
+// in the wasm core. `createChecker` (the same API in a Web Worker) lives in bridge.js.
 import initWasm, { Checker, builtinProfiles, modelManifest, version as wasmVersion } from './photogate_wasm.js';
-import { AUTOCROP, CHECK, INIT, PROFILES, PROGRESS } from './protocol.js';
+import { PhotogateError, toBytes } from './shared.js';
 
-/** An error from photogate, with a stable `code` (see the README's list). */
-export class PhotogateError extends Error {
-  constructor(code, message) {
-    super(message);
-    this.name = 'PhotogateError';
-    this.code = code;
-  }
-}
+export { PhotogateError } from './shared.js';
+export { createChecker } from './bridge.js';
 
 let ready = null;
 let checker = null;
@@ -97,13 +92,6 @@ export function init(options = {}) {
   return ready;
 }
 
-function toBytes(input) {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw new PhotogateError('invalid_options', 'check() takes the photo as a Uint8Array or ArrayBuffer');
-}
-
 function ensureReady(what) {
   if (!checker) throw new PhotogateError('not_initialized', `call \`await init()\` before ${what}()`);
 }
@@ -151,84 +139,4 @@ export function profiles() {
 export function version() {
   ensureReady('version');
   return wasmVersion();
-}
-
-/**
- * A checker that runs in a Web Worker, so the page stays responsive while a photo is checked.
- * Calls are queued; each may take an `AbortSignal`: aborting stops the worker (the only way to stop
- * running wasm) and the next call starts a new one. The photo's bytes are copied once and the copy is
- * transferred, never shared.
- * @param {import('./index.d.ts').InitOptions} [options] as for `init`, without `wasm` and `models` bytes
- * @returns {import('./index.d.ts').WorkerChecker}
- */
-export function createChecker(options = {}) {
-  const { onProgress, ...initOptions } = options;
-  let worker = null;
-  let started = null;
-  let nextId = 0;
-  const pending = new Map();
-
-  function stop(reason) {
-    worker?.terminate();
-    worker = null;
-    started = null;
-    for (const { reject } of pending.values()) reject(reason);
-    pending.clear();
-  }
-
-  function send(type, payload, transfer = [], signal) {
-    if (signal?.aborted) return Promise.reject(new PhotogateError('aborted', 'the call was aborted'));
-    const id = ++nextId;
-    return new Promise((resolve, reject) => {
-      const onAbort = () => stop(new PhotogateError('aborted', 'the call was aborted'));
-      const settle = (fn) => (value) => {
-        signal?.removeEventListener('abort', onAbort);
-        fn(value);
-      };
-      pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
-      signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ id, type, ...payload }, transfer);
-    });
-  }
-
-  function start() {
-    if (started) return started;
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }) => {
-      if (data.type === PROGRESS) return onProgress?.(data.stage, data.done, data.total);
-      const call = pending.get(data.id);
-      if (!call) return;
-      pending.delete(data.id);
-      if (data.ok) call.resolve(data.result);
-      else call.reject(new PhotogateError(data.error.code, data.error.message));
-    };
-    worker.onerror = (e) => stop(new PhotogateError('init_failed', `the photogate worker failed: ${e.message ?? e}`));
-    started = send(INIT, { options: initOptions });
-    return started;
-  }
-
-  return {
-    /** Resolves when the wasm and models are loaded in the worker. */
-    ready: () => start(),
-    /** Checks a photo; resolves to the report. */
-    async check(bytes, checkOptions = {}, { signal } = {}) {
-      await start();
-      const copy = toBytes(bytes).slice();
-      return send(CHECK, { bytes: copy, options: { profile: checkOptions.profile, fileName: checkOptions.fileName } }, [copy.buffer], signal);
-    },
-    /** Makes a compliant file, or says why not; resolves as `autocrop()` returns. */
-    async autocrop(bytes, autocropOptions = {}, { signal } = {}) {
-      await start();
-      const copy = toBytes(bytes).slice();
-      const { profile, fileName, background, name, maxUpscale } = autocropOptions;
-      return send(AUTOCROP, { bytes: copy, options: { profile, fileName, background, name, maxUpscale } }, [copy.buffer], signal);
-    },
-    /** The built-in profiles. */
-    async profiles() {
-      await start();
-      return send(PROFILES, {});
-    },
-    /** Stops the worker and frees its memory; pending calls reject with `aborted`. */
-    dispose: () => stop(new PhotogateError('aborted', 'the checker was disposed')),
-  };
 }
