@@ -190,10 +190,15 @@ export interface InitOptions {
   onProgress?: (stage: 'fetch:model' | 'compute:load', done: number, total: number) => void;
 }
 
+export type ErrorCode =
+  | 'empty_input' | 'unknown_format' | 'malformed_image' | 'limit_exceeded' | 'invalid_profile'
+  | 'invalid_options' | 'model_error' | 'not_initialized' | 'init_failed' | 'unsupported_browser'
+  | 'aborted' | 'internal';
+
 /** Thrown for input that is not a photo at all, limits, bad options or profiles. */
 export class PhotogateError extends Error {
-  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `model_error`, `not_initialized`, `init_failed`, `unsupported_browser`, `aborted`. */
-  code: string;
+  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `model_error`, `not_initialized`, `init_failed`, `unsupported_browser`, `aborted`, `internal`. */
+  code: ErrorCode;
 }
 
 export function init(options?: InitOptions): Promise<void>;
@@ -203,17 +208,37 @@ export function profiles(): Profile[];
 export function version(): string;
 export function modelFiles(): { name: string; sha256: string }[];
 
-/** A checker running in a Web Worker (see createChecker). */
+/** Per call of a worker checker. */
+export interface CallOptions {
+  /**
+   * Aborting rejects the call with code `aborted`. A call still queued is only taken out of the
+   * queue; the running call stops its worker, and the next call starts a new one.
+   */
+  signal?: AbortSignal;
+}
+
+/** A checker running in a Web Worker (see createChecker). Calls run one at a time, in call order. */
 export interface WorkerChecker {
   /** Resolves when the wasm and models are loaded. */
   ready(): Promise<void>;
-  /** Checks a photo off the main thread. Aborting rejects with code `aborted` and stops the worker. */
-  check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions, call?: { signal?: AbortSignal }): Promise<Report>;
-  autocrop(bytes: Uint8Array | ArrayBuffer, options?: AutocropOptions, call?: { signal?: AbortSignal }): Promise<AutocropResult>;
-  profiles(): Promise<Profile[]>;
-  /** Stops the worker; pending calls reject with `aborted`. */
+  /** Checks a photo off the main thread. */
+  check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions, call?: CallOptions): Promise<Report>;
+  autocrop(bytes: Uint8Array | ArrayBuffer, options?: AutocropOptions, call?: CallOptions): Promise<AutocropResult>;
+  profiles(call?: CallOptions): Promise<Profile[]>;
+  /** Stops the worker and frees its memory; every pending call rejects with `aborted`. A later call starts a new worker. */
   dispose(): void;
 }
 
+export interface WorkerCheckerOptions extends Omit<InitOptions, 'wasm' | 'models'> {
+  /** `false`: file rules only, no model download. */
+  models?: false;
+  /**
+   * An idle worker is stopped after this many milliseconds, to free its memory (the models take
+   * most of it); the next call starts a new one, loading wasm and models again. Default 60 000;
+   * 0 or `Infinity`: never.
+   */
+  idleTimeoutMs?: number;
+}
+
 /** Creates a checker that runs in a Web Worker; models load on the first call or `ready()`. */
-export function createChecker(options?: Omit<InitOptions, 'wasm' | 'models'> & { models?: false }): WorkerChecker;
+export function createChecker(options?: WorkerCheckerOptions): WorkerChecker;

@@ -1,15 +1,10 @@
-// photogate: the public JavaScript API. It fetches and converts; every rule lives in the wasm core.
+// photogate: the public JavaScript API, run in this thread. It fetches and converts; every rule lives
+// in the wasm core. `createChecker` (the same API in a Web Worker) lives in bridge.js.
 import initWasm, { Checker, builtinProfiles, modelManifest, version as wasmVersion } from './photogate_wasm.js';
-import { AUTOCROP, CHECK, INIT, PROFILES, PROGRESS } from './protocol.js';
+import { PhotogateError, toBytes } from './shared.js';
 
-/** An error from photogate, with a stable `code` (see the README's list). */
-export class PhotogateError extends Error {
-  constructor(code, message) {
-    super(message);
-    this.name = 'PhotogateError';
-    this.code = code;
-  }
-}
+export { PhotogateError } from './shared.js';
+export { createChecker } from './bridge.js';
 
 let ready = null;
 let checker = null;
@@ -18,20 +13,16 @@ let checker = null;
 const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0,
   65, 0, 253, 15, 253, 98, 11]);
 
+/**
+ * Runs a wasm call; what it throws becomes a `PhotogateError`. The wasm throws `Error`s carrying the
+ * stable `code`; anything else (a trap, a bug) is `internal`.
+ */
 function unwrap(call) {
   try {
     return call();
   } catch (e) {
-    if (typeof e === 'string') {
-      let parsed;
-      try {
-        parsed = JSON.parse(e);
-      } catch {
-        throw new PhotogateError('internal', e);
-      }
-      throw new PhotogateError(parsed.code, parsed.message);
-    }
     if (e instanceof PhotogateError) throw e;
+    if (typeof e?.code === 'string') throw new PhotogateError(e.code, e.message);
     throw new PhotogateError('internal', String(e?.message ?? e));
   }
 }
@@ -101,13 +92,6 @@ export function init(options = {}) {
   return ready;
 }
 
-function toBytes(input) {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw new PhotogateError('invalid_options', 'check() takes the photo as a Uint8Array or ArrayBuffer');
-}
-
 function ensureReady(what) {
   if (!checker) throw new PhotogateError('not_initialized', `call \`await init()\` before ${what}()`);
 }
@@ -121,14 +105,15 @@ function ensureReady(what) {
 export function check(bytes, options = {}) {
   ensureReady('check');
   const data = toBytes(bytes);
-  const request = JSON.stringify({ profile: options.profile, fileName: options.fileName });
+  const request = { profile: options.profile, fileName: options.fileName };
+  // JSON text and JSON.parse: ten times faster than building the objects in wasm (docs/architecture.md).
   return JSON.parse(unwrap(() => checker.check(data, request)));
 }
 
 /**
  * Makes a compliant JPEG from a photo (crop, scale, optional new background, encoded into the
  * profile's size window), or says why it cannot. Call `await init()` with the models first.
- * Resolves to `{ status: 'fixed', jpeg, fileName, report, before, … }` or
+ * Returns `{ status: 'fixed', jpeg, fileName, report, before, … }` or
  * `{ status: 'refused', reason, message, advice, before }`.
  * @param {Uint8Array | ArrayBuffer} bytes the photo's bytes
  * @param {import('./index.d.ts').AutocropOptions} [options]
@@ -137,22 +122,11 @@ export function check(bytes, options = {}) {
 export function autocrop(bytes, options = {}) {
   ensureReady('autocrop');
   const data = toBytes(bytes);
-  const request = JSON.stringify({
-    profile: options.profile,
-    fileName: options.fileName,
-    background: options.background,
-    name: options.name,
-    maxUpscale: options.maxUpscale,
-  });
-  const output = unwrap(() => checker.autocrop(data, request));
-  try {
-    const result = JSON.parse(output.json);
-    const jpeg = output.takeJpeg();
-    if (jpeg) result.jpeg = jpeg;
-    return result;
-  } finally {
-    output.free();
-  }
+  const { profile, fileName, background, name, maxUpscale } = options;
+  const { json, jpeg } = unwrap(() => checker.autocrop(data, { profile, fileName, background, name, maxUpscale }));
+  const result = JSON.parse(json);
+  if (jpeg) result.jpeg = jpeg;
+  return result;
 }
 
 /** The built-in profiles (full profile objects, `chsi` first). Call `await init()` first. */
@@ -165,84 +139,4 @@ export function profiles() {
 export function version() {
   ensureReady('version');
   return wasmVersion();
-}
-
-/**
- * A checker that runs in a Web Worker, so the page stays responsive while a photo is checked.
- * Calls are queued; each may take an `AbortSignal`: aborting stops the worker (the only way to stop
- * running wasm) and the next call starts a new one. The photo's bytes are copied once and the copy is
- * transferred, never shared.
- * @param {import('./index.d.ts').InitOptions} [options] as for `init`, without `wasm` and `models` bytes
- * @returns {import('./index.d.ts').WorkerChecker}
- */
-export function createChecker(options = {}) {
-  const { onProgress, ...initOptions } = options;
-  let worker = null;
-  let started = null;
-  let nextId = 0;
-  const pending = new Map();
-
-  function stop(reason) {
-    worker?.terminate();
-    worker = null;
-    started = null;
-    for (const { reject } of pending.values()) reject(reason);
-    pending.clear();
-  }
-
-  function send(type, payload, transfer = [], signal) {
-    if (signal?.aborted) return Promise.reject(new PhotogateError('aborted', 'the call was aborted'));
-    const id = ++nextId;
-    return new Promise((resolve, reject) => {
-      const onAbort = () => stop(new PhotogateError('aborted', 'the call was aborted'));
-      const settle = (fn) => (value) => {
-        signal?.removeEventListener('abort', onAbort);
-        fn(value);
-      };
-      pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
-      signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ id, type, ...payload }, transfer);
-    });
-  }
-
-  function start() {
-    if (started) return started;
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }) => {
-      if (data.type === PROGRESS) return onProgress?.(data.stage, data.done, data.total);
-      const call = pending.get(data.id);
-      if (!call) return;
-      pending.delete(data.id);
-      if (data.ok) call.resolve(data.result);
-      else call.reject(new PhotogateError(data.error.code, data.error.message));
-    };
-    worker.onerror = (e) => stop(new PhotogateError('init_failed', `the photogate worker failed: ${e.message ?? e}`));
-    started = send(INIT, { options: initOptions });
-    return started;
-  }
-
-  return {
-    /** Resolves when the wasm and models are loaded in the worker. */
-    ready: () => start(),
-    /** Checks a photo; resolves to the report. */
-    async check(bytes, checkOptions = {}, { signal } = {}) {
-      await start();
-      const copy = toBytes(bytes).slice();
-      return send(CHECK, { bytes: copy, options: { profile: checkOptions.profile, fileName: checkOptions.fileName } }, [copy.buffer], signal);
-    },
-    /** Makes a compliant file, or says why not; resolves as `autocrop()` returns. */
-    async autocrop(bytes, autocropOptions = {}, { signal } = {}) {
-      await start();
-      const copy = toBytes(bytes).slice();
-      const { profile, fileName, background, name, maxUpscale } = autocropOptions;
-      return send(AUTOCROP, { bytes: copy, options: { profile, fileName, background, name, maxUpscale } }, [copy.buffer], signal);
-    },
-    /** The built-in profiles. */
-    async profiles() {
-      await start();
-      return send(PROFILES, {});
-    },
-    /** Stops the worker and frees its memory; pending calls reject with `aborted`. */
-    dispose: () => stop(new PhotogateError('aborted', 'the checker was disposed')),
-  };
 }

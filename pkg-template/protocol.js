@@ -1,4 +1,5 @@
-// Messages between createChecker() and worker.js, defined once.
+// Messages between createChecker() (bridge.js) and worker.js, defined once. The bridge has at most
+// one message unanswered: `init` first, then one call at a time.
 // Client → worker: { id, type: 'init', options } | { id, type: 'check', bytes, options }
 //                  | { id, type: 'autocrop', bytes, options } | { id, type: 'profiles' }
 // Worker → client: { id, ok: true, result } | { id, ok: false, error: { code, message } }

@@ -1,16 +1,12 @@
 // Runs www/bench.html in headless Chromium on the given photos and prints the timings as JSON.
 // Usage: node scripts/bench-browser.mjs PHOTO...   (build the package first: npm run build)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const photos = process.argv.slice(2);
 if (photos.length === 0) throw new Error('usage: node scripts/bench-browser.mjs PHOTO...');
 const { server, url } = await startServer({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(new URL('bench.html', url).href);

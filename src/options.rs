@@ -1,4 +1,7 @@
 //! Check options as JSON, the form the WebAssembly boundary and custom integrations pass.
+//!
+//! The WebAssembly boundary reads the caller's JavaScript object into a [`Value`] first and then into
+//! these types with [`CheckRequest::from_value`], so unknown fields are refused there too.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -25,6 +28,11 @@ impl CheckRequest {
         parse(json, "check")
     }
 
+    /// Reads options already parsed into a JSON value; `null` means the defaults.
+    pub fn from_value(value: Value) -> Result<CheckRequest> {
+        read(value, "check")
+    }
+
     /// The profile the options name: a built-in id or a custom profile.
     pub fn resolve_profile(&self) -> Result<Profile> {
         resolve_profile(self.profile.as_ref())
@@ -37,6 +45,15 @@ fn parse<T: serde::de::DeserializeOwned + Default>(json: &str, what: &str) -> Re
         return Ok(T::default());
     }
     serde_json::from_str(json)
+        .map_err(|e| Error::new(ErrorKind::InvalidOptions, format!("invalid {what} options: {e}")))
+}
+
+/// Options of either kind from a JSON value; `null` means the defaults.
+fn read<T: serde::de::DeserializeOwned + Default>(value: Value, what: &str) -> Result<T> {
+    if value.is_null() {
+        return Ok(T::default());
+    }
+    serde_json::from_value(value)
         .map_err(|e| Error::new(ErrorKind::InvalidOptions, format!("invalid {what} options: {e}")))
 }
 
@@ -82,6 +99,11 @@ impl AutocropRequest {
         parse(json, "autocrop")
     }
 
+    /// Reads options already parsed into a JSON value; `null` means the defaults.
+    pub fn from_value(value: Value) -> Result<AutocropRequest> {
+        read(value, "autocrop")
+    }
+
     /// The profile the options name.
     pub fn resolve_profile(&self) -> Result<Profile> {
         resolve_profile(self.profile.as_ref())
@@ -109,6 +131,12 @@ mod tests {
             AutocropRequest::from_json(r#"{"background":"blue","name":"0001","maxUpscale":1.5}"#).unwrap();
         assert_eq!((fix.background.as_deref(), fix.max_upscale), (Some("blue"), Some(1.5)));
         assert_eq!(AutocropRequest::from_json(r#"{"bg":"blue"}"#).unwrap_err().code(), "invalid_options");
+        let value = serde_json::json!({ "profile": "chsi-nanjing", "fileName": null });
+        assert_eq!(CheckRequest::from_value(value).unwrap().resolve_profile().unwrap().id, "chsi-nanjing");
+        assert_eq!(CheckRequest::from_value(Value::Null).unwrap().file_name, None);
+        let unknown = AutocropRequest::from_value(serde_json::json!({ "bg": "blue" })).unwrap_err();
+        assert_eq!(unknown.code(), "invalid_options");
+        assert_eq!(CheckRequest::from_value(Value::from("chsi")).unwrap_err().code(), "invalid_options");
         assert_eq!(
             CheckRequest::from_json(r#"{"profile":7}"#).unwrap().resolve_profile().unwrap_err().code(),
             "invalid_options"

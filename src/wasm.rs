@@ -1,21 +1,43 @@
-//! The WebAssembly boundary: JSON and bytes in, JSON out. No decision about a photo is made here.
+//! The WebAssembly boundary: bytes and option objects in, reports out as JSON, errors thrown as
+//! JavaScript `Error`s with a stable `code`. No decision about a photo is made here.
 //!
-//! Reports and errors cross as JSON strings so that the browser gets exactly the bytes the CLI prints;
-//! the JS package parses them and throws `PhotogateError` with the stable `code`.
+//! Options are read from JavaScript values with serde-wasm-bindgen. Reports leave as JSON text for
+//! `JSON.parse`, the bytes the CLI prints: in Chromium that is ten times faster than building the
+//! objects with serde-wasm-bindgen (docs/architecture.md, "The wasm boundary").
 
 // wasm-bindgen exports are reached from JavaScript, not through the crate root.
 #![allow(unreachable_pub)]
 
+use serde::Serialize;
+use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 
 use crate::options::{AutocropRequest, CheckRequest};
 use crate::{
-    autocrop, check, AutocropOptions, CheckOptions, Error, ErrorKind, Limits, ModelBytes, Models, Profile,
-    DEFAULT_MAX_UPSCALE, MODEL_MANIFEST,
+    autocrop, check, Autocrop, AutocropOptions, CheckOptions, Error, ErrorKind, Limits, ModelBytes, Models,
+    Profile, Report, DEFAULT_MAX_UPSCALE, MODEL_MANIFEST,
 };
 
+/// A JavaScript `Error` named `PhotogateError` with a `code` property.
+fn js_error(code: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("PhotogateError");
+    // Setting a property of a new, unfrozen `Error` object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    error.into()
+}
+
 fn to_js(e: Error) -> JsValue {
-    JsValue::from_str(&serde_json::json!({ "code": e.code(), "message": e.to_string() }).to_string())
+    js_error(e.code(), &e.to_string())
+}
+
+/// The caller's options object (or `undefined`) as JSON, for the typed readers in `options.rs`.
+fn options_json(options: JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(serde_json::Value::Null);
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| to_js(Error::new(ErrorKind::InvalidOptions, format!("invalid {what} options: {e}"))))
 }
 
 /// Holds the loaded models and the limits for many checks.
@@ -28,7 +50,7 @@ pub struct Checker {
 #[wasm_bindgen]
 impl Checker {
     /// A checker with the four models (bytes of the files named in `modelManifest()`, in order).
-    /// Throws `{"code": "model_error", ...}` when a file is not the pinned one.
+    /// Throws an `Error` with `code: "model_error"` when a file is not the pinned one.
     #[wasm_bindgen(constructor)]
     pub fn new(
         detector: &[u8],
@@ -48,10 +70,8 @@ impl Checker {
         Checker { limits: Limits::default(), models: None }
     }
 
-    /// Checks a photo. `options_json`: `{"profile": "chsi" | {...}, "fileName": "a.jpg"}` or `""`.
-    /// Returns the report as JSON; throws `{"code", "message"}` as a JSON string.
-    pub fn check(&self, bytes: &[u8], options_json: &str) -> Result<String, JsValue> {
-        let request = CheckRequest::from_json(options_json).map_err(to_js)?;
+    fn report(&self, bytes: &[u8], options: JsValue) -> Result<Report, JsValue> {
+        let request = CheckRequest::from_value(options_json(options, "check")?).map_err(to_js)?;
         let profile = request.resolve_profile().map_err(to_js)?;
         let options = CheckOptions {
             profile: &profile,
@@ -59,41 +79,17 @@ impl Checker {
             limits: &self.limits,
             models: self.models.as_ref(),
         };
-        check(bytes, &options).map(|r| r.to_json()).map_err(to_js)
-    }
-}
-
-/// What `autocrop` returns: the result as JSON and, when a file was made, its bytes.
-#[wasm_bindgen]
-pub struct AutocropOutput {
-    json: String,
-    jpeg: Option<Vec<u8>>,
-}
-
-#[wasm_bindgen]
-impl AutocropOutput {
-    /// `{"status": "fixed" | "refused", …}`: see docs/report-schema.md.
-    #[wasm_bindgen(getter)]
-    pub fn json(&self) -> String {
-        self.json.clone()
+        check(bytes, &options).map_err(to_js)
     }
 
-    /// The new JPEG, moved out (a second call gives `undefined`), or `undefined` when the photo
-    /// was refused.
-    #[wasm_bindgen(js_name = takeJpeg)]
-    pub fn take_jpeg(&mut self) -> Option<Vec<u8>> {
-        self.jpeg.take()
+    /// Checks a photo. `options`: `{profile: "chsi" | {…}, fileName: "a.jpg"}` or `undefined`.
+    /// Returns the report as JSON, the bytes the CLI's `--json` prints; throws an `Error` with a `code`.
+    pub fn check(&self, bytes: &[u8], options: JsValue) -> Result<String, JsValue> {
+        Ok(self.report(bytes, options)?.to_json())
     }
-}
 
-#[wasm_bindgen]
-impl Checker {
-    /// Makes a compliant file from a photo, or says why it cannot. `options_json`: `{"profile",
-    /// "fileName", "background": "keep" | "auto" | "blue" | …, "name", "maxUpscale"}` or `""`.
-    /// Throws `{"code", "message"}` as a JSON string; a checker without models throws
-    /// `model_error`.
-    pub fn autocrop(&self, bytes: &[u8], options_json: &str) -> Result<AutocropOutput, JsValue> {
-        let request = AutocropRequest::from_json(options_json).map_err(to_js)?;
+    fn fix(&self, bytes: &[u8], options: JsValue) -> Result<Autocrop, JsValue> {
+        let request = AutocropRequest::from_value(options_json(options, "autocrop")?).map_err(to_js)?;
         let profile = request.resolve_profile().map_err(to_js)?;
         let models = self.models.as_ref().ok_or_else(|| {
             to_js(Error::new(ErrorKind::Model, "autocrop needs the models; this checker has none"))
@@ -107,13 +103,70 @@ impl Checker {
             name: request.name.as_deref(),
             max_upscale: request.max_upscale.unwrap_or(DEFAULT_MAX_UPSCALE),
         };
-        let result = autocrop(bytes, &options).map_err(to_js)?;
-        let json = result.to_json();
-        let jpeg = match result {
-            crate::Autocrop::Fixed { fixed, .. } => Some(fixed.jpeg),
-            crate::Autocrop::Refused { .. } => None,
-        };
-        Ok(AutocropOutput { json, jpeg })
+        autocrop(bytes, &options).map_err(to_js)
+    }
+
+    /// Makes a compliant file from a photo, or says why it cannot. `options`: `{profile, fileName,
+    /// background: "keep" | "auto" | "blue" | …, name, maxUpscale}` or `undefined`.
+    /// Returns `{json, jpeg}`: `json` is `{"status": "fixed" | "refused", …}` (docs/report-schema.md),
+    /// `jpeg` the new file as a `Uint8Array`, absent when the photo was refused. Throws an `Error`
+    /// with a `code`; a checker without models throws `model_error`.
+    pub fn autocrop(&self, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+        let result = self.fix(bytes, options)?;
+        let output = js_sys::Object::new();
+        js_sys::Reflect::set(&output, &JsValue::from_str("json"), &JsValue::from_str(&result.to_json()))?;
+        if let Autocrop::Fixed { fixed, .. } = &result {
+            let jpeg = js_sys::Uint8Array::from(fixed.jpeg.as_slice());
+            js_sys::Reflect::set(&output, &JsValue::from_str("jpeg"), &jpeg)?;
+        }
+        Ok(output.into())
+    }
+
+    /// Measurement and tests only: a report kept in wasm, to convert it both ways on demand.
+    #[wasm_bindgen(js_name = probeCheck)]
+    pub fn probe_check(&self, bytes: &[u8], options: JsValue) -> Result<BoundaryProbe, JsValue> {
+        Ok(BoundaryProbe { held: Held::Report(Box::new(self.report(bytes, options)?)) })
+    }
+
+    /// Measurement and tests only: an autocrop result kept in wasm, as `probeCheck`.
+    #[wasm_bindgen(js_name = probeAutocrop)]
+    pub fn probe_autocrop(&self, bytes: &[u8], options: JsValue) -> Result<BoundaryProbe, JsValue> {
+        Ok(BoundaryProbe { held: Held::Autocrop(Box::new(self.fix(bytes, options)?)) })
+    }
+}
+
+/// A result held in wasm for the boundary benchmark (`scripts/bench-boundary.mjs`) and the test
+/// that both conversions give the same content: JSON text for `JSON.parse`, which `check` and
+/// `autocrop` use because it is faster, or objects made by serde-wasm-bindgen.
+#[wasm_bindgen]
+pub struct BoundaryProbe {
+    held: Held,
+}
+
+enum Held {
+    Report(Box<Report>),
+    Autocrop(Box<Autocrop>),
+}
+
+#[wasm_bindgen]
+impl BoundaryProbe {
+    /// The result as JSON, for `JSON.parse`.
+    pub fn json(&self) -> String {
+        match &self.held {
+            Held::Report(report) => report.to_json(),
+            Held::Autocrop(result) => result.to_json(),
+        }
+    }
+
+    /// The result as a plain object made by serde-wasm-bindgen: objects, not `Map`s; numbers, not
+    /// `BigInt`s; `null` where JSON has `null`.
+    pub fn object(&self) -> Result<JsValue, JsValue> {
+        let serializer = Serializer::json_compatible();
+        match &self.held {
+            Held::Report(report) => report.serialize(&serializer),
+            Held::Autocrop(result) => result.serialize(&serializer),
+        }
+        .map_err(|e| js_error("internal", &format!("cannot convert the result: {e}")))
     }
 }
 
@@ -132,7 +185,8 @@ pub fn model_manifest() -> String {
 pub fn builtin_profiles() -> Result<String, JsValue> {
     let profiles: Vec<Profile> =
         Profile::builtin_ids().map(Profile::builtin).collect::<Result<_, _>>().map_err(to_js)?;
-    serde_json::to_string(&profiles).map_err(|e| JsValue::from_str(&e.to_string()))
+    serde_json::to_string(&profiles)
+        .map_err(|e| js_error("internal", &format!("cannot convert the profiles: {e}")))
 }
 
 /// The library version.

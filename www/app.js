@@ -393,6 +393,9 @@ async function main() {
   renderStatic();
   $('status').textContent = UI[state.lang].loading;
   checker = createChecker({
+    // Reloading the models takes seconds: keep them while the student reads a report or finds a
+    // photo, and free them only when the page has sat unused for a while.
+    idleTimeoutMs: 10 * 60_000,
     onProgress: (stage, done, total) => {
       $('status').textContent = stage === 'fetch:model' ? UI[state.lang].loadingModels(done, total) : UI[state.lang].preparing;
     },

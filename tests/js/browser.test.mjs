@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { OUTPUT, ROOT, packageFiles, photo } from './common.mjs';
 import { jpegSegments, withGpsExif } from './exif.mjs';
@@ -19,11 +19,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'photogate-'));
 before(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   ({ server, url } = await startServer({ port: 0, onRequest: (r) => served.push({ ...r, phase: servedPhase }) }));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

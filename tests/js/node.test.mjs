@@ -71,7 +71,7 @@ for (const fixture of FIXTURES) {
 
 test('without models only the file rules are measured, and the JSON equals the CLI byte for byte', () => {
   const path = photo('idphoto/df_img11_jolie.jpg');
-  const wasmJson = raw.Checker.fileOnly().check(readFileSync(path), JSON.stringify({ fileName: basename(path) }));
+  const wasmJson = raw.Checker.fileOnly().check(readFileSync(path), { fileName: basename(path) });
   assert.equal(wasmJson, cliJson(path, '--file-only'));
   const report = JSON.parse(wasmJson);
   assert.equal(report.items.find((i) => i.rule === 'geom.eye_y').reason, 'analysis_unavailable');
@@ -82,7 +82,7 @@ test('models load once with progress, and a wrong model file is refused by its s
   console.log(`# wasm init with models: ${Math.round(loadMs)} ms`);
   const broken = [...modelBytes];
   broken[0] = broken[0].slice(0, 1000);
-  assert.throws(() => new raw.Checker(...broken), (e) => typeof e === 'string' && JSON.parse(e).code === 'model_error');
+  assert.throws(() => new raw.Checker(...broken), (e) => e instanceof Error && e.code === 'model_error');
 });
 
 test('the nanjing profile checks the file name in wasm as in the CLI', () => {
@@ -112,10 +112,58 @@ test('a report names every rule of the profile in order with zh and en texts', (
 });
 
 test('input that is no photo throws PhotogateError with a stable code', () => {
-  assert.throws(() => pkg.check(new Uint8Array(0)), { name: 'PhotogateError', code: 'empty_input' });
+  assert.throws(() => pkg.check(new Uint8Array(0)), (e) => e instanceof pkg.PhotogateError && e.code === 'empty_input' && e.message === 'the input is empty');
   assert.throws(() => pkg.check(new TextEncoder().encode('hello')), { code: 'unknown_format' });
   assert.throws(() => pkg.check(new Uint8Array([0xff, 0xd8, 0xff, 0xd9])), { code: 'malformed_image' });
   assert.throws(() => pkg.check('not bytes'), { code: 'invalid_options' });
+});
+
+test('the wasm takes options as objects and throws Error objects with a name, a code and a message', () => {
+  const fileOnly = raw.Checker.fileOnly();
+  const bytes = readFileSync(photo('idphoto/df_img11_jolie.jpg'));
+  const thrown = (call) => {
+    try {
+      call();
+    } catch (e) {
+      assert.ok(e instanceof Error, `thrown: ${e}`);
+      return [e.name, e.code, e.message];
+    }
+    assert.fail('nothing was thrown');
+  };
+  assert.deepEqual(thrown(() => fileOnly.check(new Uint8Array(0))), ['PhotogateError', 'empty_input', 'the input is empty']);
+  // Unknown and mistyped options are refused, as in options JSON (not dropped, as a plain
+  // serde-wasm-bindgen struct read would).
+  const [, code, message] = thrown(() => fileOnly.check(bytes, { profil: 'chsi' }));
+  assert.equal(code, 'invalid_options');
+  assert.match(message, /unknown field `profil`/);
+  assert.equal(thrown(() => fileOnly.check(bytes, { fileName: 7 }))[1], 'invalid_options');
+  assert.equal(thrown(() => fileOnly.check(bytes, '{"fileName":"a.jpg"}'))[1], 'invalid_options');
+  assert.equal(thrown(() => fileOnly.check(bytes, { profile: 'gansu' }))[1], 'invalid_profile');
+  // A custom profile object crosses as an object; undefined fields are absent.
+  const custom = { extends: 'chsi', id: 'school', rules: { 'file.kb': { severity: 'fail', min: 30, max: 60 } } };
+  const report = JSON.parse(fileOnly.check(bytes, { profile: custom, fileName: undefined }));
+  assert.deepEqual([report.profile.id, report.file.name, report.items.find((i) => i.rule === 'file.kb').verdict], ['school', undefined, 'pass']);
+  fileOnly.free();
+});
+
+test('serde-wasm-bindgen and JSON.parse give deep-equal plain objects: a full report and an autocrop result', () => {
+  const checker = new raw.Checker(...modelBytes);
+  const report = checker.probeCheck(readFileSync(photo('idphoto/fa_neutral.jpg')), { profile: 'chsi-nanjing', fileName: 'fa_neutral.jpg' });
+  const parsed = JSON.parse(report.json());
+  assert.equal(parsed.items.length, 25);
+  assert.ok(parsed.overlay.faces.length === 1 && parsed.overlay.pupils.length === 2, 'the report has its overlay');
+  assert.equal(typeof parsed.file.size_bytes, 'number'); // a u64: a number, not a BigInt
+  assert.deepStrictEqual(report.object(), parsed);
+  const fixed = checker.probeAutocrop(readFileSync(photo('casual/of_carell.jpg')), { fileName: 'of_carell.jpg', background: 'blue' });
+  const result = JSON.parse(fixed.json());
+  assert.equal(result.status, 'fixed');
+  assert.equal(result.report.items.length, 24);
+  assert.deepStrictEqual(fixed.object(), result);
+  const refused = checker.probeAutocrop(readFileSync(photo('hard/two_faces_fr_obama_and_biden.jpg')), { background: 'blue' });
+  assert.equal(JSON.parse(refused.json()).reason, 'several_faces');
+  assert.deepStrictEqual(refused.object(), JSON.parse(refused.json()));
+  for (const probe of [report, fixed, refused]) probe.free();
+  checker.free();
 });
 
 test('a bad custom profile is refused with the field named', () => {
@@ -177,7 +225,7 @@ test('autocrop without models, or with a colour the profile lacks, throws a type
   const bytes = readFileSync(photo('casual/of_carell.jpg'));
   assert.throws(() => pkg.autocrop(bytes, { background: 'pink' }), (e) => e.code === 'invalid_options' && /blue, white, grey/.test(e.message));
   const fileOnly = raw.Checker.fileOnly();
-  assert.throws(() => fileOnly.autocrop(bytes, ''), (e) => JSON.parse(e).code === 'model_error');
+  assert.throws(() => fileOnly.autocrop(bytes), (e) => e instanceof Error && e.code === 'model_error');
   fileOnly.free();
 });
 
