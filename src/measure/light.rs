@@ -7,6 +7,9 @@
 //!   brightness of its brightest part, robust to a few pixels.
 //! - `light.even` = |ΔL*| (CIE L*, 0–100) between the mean colour of the left and right cheek patches
 //!   (discs of radius 8 % of the face width at mesh 205 and 425): a "yin-yang face" scores high.
+//! - `light.exposure` = the larger of two shares of the skin pixels, in %: under-exposed (Rec. 601
+//!   luma ≤ 25) and over-exposed (luma ≥ 247), after OFIQ's UnderExposurePrevention and
+//!   OverExposurePrevention but on gamma-encoded luma, which does not count darker skin as too dark.
 
 use super::scene::{polygon, Scene};
 use super::{Ctx, Face, Measurement, Unmeasured};
@@ -47,6 +50,29 @@ pub(crate) fn nose_highlight(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     Measurement::Number(f64::from(values.get(at).copied().unwrap_or_default()))
 }
 
+const UNDER_MAX: f32 = 25.0;
+const OVER_MIN: f32 = 247.0;
+
+/// The percentages of `pixels` whose luma, rounded to an integer as in OFIQ's histogram, is
+/// ≤ `UNDER_MAX` (under-exposed) and ≥ `OVER_MIN` (over-exposed).
+fn exposure_shares(pixels: &[[u8; 3]]) -> (f64, f64) {
+    let n = pixels.len().max(1) as f64;
+    let (under, over) = pixels.iter().map(|&p| luma(p).round()).fold((0_usize, 0_usize), |(u, o), y| {
+        (u + usize::from(y <= UNDER_MAX), o + usize::from(y >= OVER_MIN))
+    });
+    (100.0 * under as f64 / n, 100.0 * over as f64 / n)
+}
+
+#[allow(dead_code)] // wired by the rule registry
+pub(crate) fn exposure(scene: &Scene<'_>, face: &MainFace) -> Measurement {
+    let skin = scene.skin(face);
+    if skin.is_empty() {
+        return Measurement::Unmeasured(Unmeasured::NoFace);
+    }
+    let (under, over) = exposure_shares(skin);
+    Measurement::Number(under.max(over))
+}
+
 /// Mean CIE L* of the pixels within `radius` of `centre`.
 fn patch_lightness(scene: &Scene<'_>, centre: Point, radius: f32) -> Option<f64> {
     let disc: Vec<Point> = (0..24)
@@ -76,5 +102,21 @@ pub(crate) fn even(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     match (left, right) {
         (Some(a), Some(b)) => Measurement::Number((a - b).abs()),
         _ => Measurement::Unmeasured(Unmeasured::NoFace),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exposure_shares_count_both_ends_inclusively() {
+        let pixels =
+            [[0, 0, 0], [25, 25, 25], [26, 26, 26], [128, 100, 90], [247, 247, 247], [255, 255, 255]];
+        let (under, over) = exposure_shares(&pixels);
+        assert!((under - 100.0 * 2.0 / 6.0).abs() < 1e-9);
+        assert!((over - 100.0 * 2.0 / 6.0).abs() < 1e-9);
+        assert_eq!(exposure_shares(&[[30, 200, 90]]), (0.0, 0.0));
+        assert_eq!(exposure_shares(&[]), (0.0, 0.0));
     }
 }
