@@ -14,8 +14,8 @@ export type RuleId =
   | 'file.kb' | 'file.dpi' | 'file.name' | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y'
   | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open'
   | 'face.lips_closed' | 'face.pose' | 'light.face_highlight' | 'light.nose_highlight'
-  | 'light.even' | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'image.sharp'
-  | 'image.no_edits';
+  | 'light.even' | 'light.exposure' | 'bg.color' | 'bg.uniform' | 'clothes.contrast'
+  | 'image.sharp' | 'image.no_edits';
 /** Why a rule got its verdict: a stable code. */
 export type Reason =
   | 'in_range' | 'ok' | 'below_min' | 'above_max' | 'not_jpeg' | 'cannot_decode'

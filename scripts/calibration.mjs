@@ -9,7 +9,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = process.env.PHOTOGATE_CLI ?? join(ROOT, 'target', 'debug', 'photogate');
 const PHOTOS = join(process.env.PHOTOGATE_SHARED ?? join(ROOT, '..', 'shared'), 'photos');
 const RULES = ['geom.face_count', 'face.eyes_open', 'face.lips_closed', 'face.pose', 'geom.pupils_level',
-  'light.face_highlight', 'light.nose_highlight', 'light.even', 'bg.color', 'bg.uniform', 'clothes.contrast',
+  'light.face_highlight', 'light.nose_highlight', 'light.even', 'light.exposure', 'bg.color', 'bg.uniform', 'clothes.contrast',
   'image.sharp', 'image.no_edits'];
 const MARK = { pass: '', fail: ' ✗', warn: ' !', not_measured: '' };
 

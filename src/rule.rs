@@ -485,6 +485,21 @@ registry! {
             "左右脸明暗不均：请面向光源，让光线均匀照亮两侧"
             / "Uneven light on the two sides of the face: face the light so both sides are lit evenly";
     }
+    LightExposure = "light.exposure" {
+        field: light_exposure: RangeRule,
+        value: Number in "%",
+        title: "面部曝光" / "Face exposure",
+        measure: face(light::exposure);
+        InRange => "脸部过暗或过亮的部分占 {value}%（要求 {range}）"
+            / "{value}% of the face is too dark or too bright (allowed {range})";
+        AboveMax => "脸部过暗或过亮的部分占 {value}%（要求 {range}）：曝光不足或过度"
+            / "{value}% of the face is too dark or too bright (allowed {range}): under- or over-exposed",
+            "请在明亮、均匀的光线下面向光源拍摄，不要逆光，也不要用闪光灯直射"
+            / "Take the photo facing soft, even light: not against the light, and without direct flash";
+        BelowMin => "脸部过暗或过亮的部分占 {value}%（要求 {range}）"
+            / "{value}% of the face is too dark or too bright (allowed {range})",
+            "请在明亮、均匀的光线下面向光源拍摄" / "Take the photo facing soft, even light";
+    }
     BgColor = "bg.color" {
         field: bg_color: BgColorRule,
         value: Number in "ΔE",

@@ -118,6 +118,29 @@ fn light_and_picture_defects_are_reported() {
 }
 
 #[test]
+fn dark_and_backlit_faces_warn_on_exposure_and_id_photos_do_not() {
+    // Share (%) of skin pixels with luma <= 25 or >= 247, the larger side (docs/calibration.md).
+    for (photo, low, high) in [
+        ("hard/dark_ps_camera.jpg", 29.0, 31.0),
+        ("hard/dark_ps_psyche.jpg", 36.0, 37.5),
+        ("hard/underexposed_cl_dusk_woman.jpg", 16.0, 17.5),
+        ("hard/underexposed_fq_picture29_backlit.jpg", 20.5, 22.0),
+    ] {
+        let report = analyse_photo(photo);
+        let value = number(&report, RuleId::LightExposure);
+        assert!((low..=high).contains(&value), "{photo}: {value}");
+        assert_eq!(verdict(&report, RuleId::LightExposure), (Verdict::Warn, "above_max"), "{photo}");
+        assert!(report.item(RuleId::LightExposure).unwrap().advice.is_some(), "{photo}");
+    }
+    for photo in photos_in("idphoto") {
+        let report = analyse_photo(&photo);
+        let value = number(&report, RuleId::LightExposure);
+        assert!(value < 3.0, "{photo}: {value}");
+        assert_eq!(verdict(&report, RuleId::LightExposure), (Verdict::Pass, "in_range"), "{photo}");
+    }
+}
+
+#[test]
 fn every_content_rule_is_measured_on_a_photo_with_a_face() {
     let report = analyse_photo("synthetic_idphoto/idpass_sample_id_2.png");
     for item in report.items.iter().filter(|i| !i.rule.is_file_rule()) {

@@ -63,9 +63,8 @@ fn exposure_shares(pixels: &[[u8; 3]]) -> (f64, f64) {
     (100.0 * under as f64 / n, 100.0 * over as f64 / n)
 }
 
-#[allow(dead_code)] // wired by the rule registry
-pub(crate) fn exposure(scene: &Scene<'_>, face: &MainFace) -> Measurement {
-    let skin = scene.skin(face);
+pub(crate) fn exposure(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let skin = ctx.scene.skin(face.main);
     if skin.is_empty() {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     }
