@@ -75,70 +75,70 @@ pub(super) fn diagnose(subject: &Subject, targets: &Targets, bounds: Bounds) -> 
 /// What is wrong and what to do, when autocrop makes no file.
 pub(super) fn words(reason: RefusalReason) -> (Text, Text) {
     let retake = "请重新拍摄";
-    let (m, a) = match reason.code() {
-        "not_decoded" => (
+    let (m, a) = match reason {
+        RefusalReason::NotDecoded => (
             t("无法读取这张照片的图像", "The photo's picture cannot be read"),
             t("请选择一张正常的 JPEG 或 PNG 照片", "Choose an ordinary JPEG or PNG photo"),
         ),
-        "no_face" => (
+        RefusalReason::NoFace => (
             t("照片中没有找到人脸", "No face was found in the photo"),
             t(format!("{retake}：正面免冠，脸部清晰完整"), "Take a new photo: facing the camera, face clear and whole"),
         ),
-        "several_faces" => (
+        RefusalReason::SeveralFaces => (
             t("照片中有不止一个人", "There is more than one person in the photo"),
             t(format!("{retake}：照片中只能有本人一人"), "Take a new photo with only yourself in it"),
         ),
-        "eyes_closed" => (
+        RefusalReason::EyesClosed => (
             t("眼睛是闭着的", "The eyes are closed"),
             t(format!("{retake}：双眼自然睁开，平视镜头"), "Take a new photo with your eyes open, looking at the camera"),
         ),
-        "face_cut_off" => (
+        RefusalReason::FaceCutOff => (
             t("脸部或头部被照片边缘截断", "The face or head is cut off by the photo's edge"),
             t(
                 format!("{retake}：头顶、下巴和两侧脸颊都要完整地在画面内"),
                 "Take a new photo with the whole head, chin and both cheeks inside the frame",
             ),
         ),
-        "no_person" => (
+        RefusalReason::NoPerson => (
             t("无法把人像与背景分开，找不到头顶位置", "The person cannot be told apart from the background, so the head top is unknown"),
             t(format!("{retake}：在纯色背景前拍摄"), "Take a new photo in front of a plain background"),
         ),
-        "head_too_close_to_top" => (
+        RefusalReason::HeadTooCloseToTop => (
             t("头部太靠近照片上边缘", "The head is too close to the photo's top edge"),
             t(
                 format!("{retake}，头顶上方留出空间；或选择换背景颜色，由背景补齐"),
                 "Take a new photo with room above the head, or choose a new background colour to fill it",
             ),
         ),
-        "too_close_to_bottom" => (
+        RefusalReason::TooCloseToBottom => (
             t("照片下方留得太少，肩部不够", "Too little of the shoulders is below the face"),
             t(
                 format!("{retake}，拍到胸部以上（选择换背景颜色时可补齐少量空缺）"),
                 "Take a new photo down to the chest (with a new background colour a small gap is filled)",
             ),
         ),
-        "too_close_to_side" => (
+        RefusalReason::TooCloseToSide => (
             t("人脸太靠近照片左右边缘", "The face is too close to the photo's left or right edge"),
             t(
                 format!("{retake}，人位于画面中间（选择换背景颜色时可补齐少量空缺）"),
                 "Take a new photo with yourself in the middle (with a new background colour a small gap is filled)",
             ),
         ),
-        "face_too_small" => (
+        RefusalReason::FaceTooSmall => (
             t("人脸太小，放大后会模糊", "The face is too small: enlarged, it would be blurred"),
             t(
                 "请离镜头近一些重新拍摄，或使用原始的高分辨率照片（不要用截图或压缩过的图片）",
                 "Take the photo closer, or use the original high-resolution photo (not a screenshot or compressed copy)",
             ),
         ),
-        "head_tilted" => (
+        RefusalReason::HeadTilted => (
             t("头部倾斜，双眼不在同一水平线上", "The head is tilted: the eyes are not level"),
             t(
                 format!("{retake}：坐正，头部不要歪斜（规范不允许旋转照片）"),
                 "Take a new photo sitting upright with the head level (the standard does not allow rotating the photo)",
             ),
         ),
-        "background_not_separated" => (
+        RefusalReason::BackgroundNotSeparated => (
             t(
                 "换背景后背景仍不均匀：人像与原背景分不干净，或头发、衣服延伸到了照片边缘",
                 "The new background is still uneven: the person cannot be cleanly cut out, or hair or clothes run into the photo's edge",
@@ -148,7 +148,7 @@ pub(super) fn words(reason: RefusalReason) -> (Text, Text) {
                 "Take a new photo in front of a plain wall, in the middle of the frame, down to the chest, with nothing behind you",
             ),
         ),
-        _ => (
+        RefusalReason::CannotPlace => (
             t("无法同时满足头顶、眼睛高度和脸宽的要求", "Head top, eye line and face width cannot all be placed in their ranges"),
             t(format!("{retake}：正面免冠，不戴帽子，头发不要过高"), "Take a new photo facing the camera, without a hat or tall hair"),
         ),
