@@ -131,6 +131,10 @@ pub(crate) fn words(rule: RuleId, reason: Reason, variant: &str) -> Option<&'sta
     find(variant).or_else(|| find(""))
 }
 
+/// The variants `variant` picks; every `Reason("variant")` row of the registry names one of them.
+#[cfg(test)]
+const VARIANTS: &[&str] = &["icc", "no_quality", "id_number", "one"];
+
 /// Which wording of a reason fits the measurement (see the registry's `Reason("variant")` rows).
 fn variant(rule: RuleId, m: &Measurement, outcome: &Outcome, profile: &Profile) -> &'static str {
     match (rule, outcome.reason, m) {
@@ -360,6 +364,19 @@ mod tests {
         );
         assert!(message.en.contains("nearest ivory"), "{}", message.en);
         assert_eq!(advice.unwrap().en, "Use a plain ivory RGB(250,245,230) background");
+    }
+
+    #[test]
+    fn every_variant_row_can_be_picked() {
+        for w in WORDS.iter().filter(|w| !w.variant.is_empty()) {
+            assert!(VARIANTS.contains(&w.variant), "{} {}: {}", w.rule.as_str(), w.reason, w.variant);
+            assert!(
+                words(w.rule, w.reason, "").is_some(),
+                "{} {} has no plain row",
+                w.rule.as_str(),
+                w.reason
+            );
+        }
     }
 
     #[test]
