@@ -311,7 +311,7 @@ export function attachGate(input, options = {}) {
     if (fix.status === 'refused') {
       const p = el('p', 'photogate-fix-text photogate-fix-refused');
       p.dataset.reason = fix.result.reason;
-      p.append(el('strong', null, `${t.refused}${fix.result.message[lang]}`), `${t.space}${fix.result.advice[lang]}`);
+      p.append(el('strong', null, `${t.refused}${fix.result.message[lang]}`), el('span', 'photogate-fix-advice', fix.result.advice[lang]));
       return [p];
     }
     const r = fix.result;
@@ -609,13 +609,19 @@ export function attachGate(input, options = {}) {
   }
 
   function onInvalid() {
+    // The browser's own validation (a submit, or checkValidity()) found the gate's message: it shows
+    // and focuses it itself; the gate only marks its message. No event: this may not be a submit.
     const text = blockText();
-    if (text && input.validationMessage === text) blocked(text);
+    if (text && input.validationMessage === text) markBlocked();
+  }
+
+  function markBlocked() {
+    root.dataset.blocked = 'true';
+    message.hidden = false;
   }
 
   function blocked(text) {
-    root.dataset.blocked = 'true';
-    message.hidden = false;
+    markBlocked();
     input.focus({ preventScroll: true });
     root.scrollIntoView?.({ block: 'nearest' });
     emit('blocked', { message: text, state: state(), report: currentReport() }, options.onBlocked);
