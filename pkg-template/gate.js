@@ -418,6 +418,7 @@ export function attachGate(input, options = {}) {
       return null;
     }
     phase = 'checking';
+    progress = null; // a failed load's last words; a loading worker says more
     render();
     const controller = (checkController = new AbortController());
     try {
