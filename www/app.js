@@ -19,6 +19,7 @@ const UI = {
     groups: { file: '文件', geom: '构图', face: '面部', light: '光照', bg: '背景', clothes: '服装', image: '画质' },
     required: '要求', noPreview: '（此格式无法在浏览器中预览）',
     loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
+    waiting: '正在准备检测…', waitingModels: (d, t) => `检查模型 ${d}/${t}`,
     fixTitle: '一键生成合格照片', fixHint: '自动裁剪、缩放到标准尺寸，可换标准背景色，并压缩到规定的文件大小。不会旋转或美化照片。',
     background: '背景', fixButton: '生成合格照片', fixing: '正在生成合格照片…', before: '原照片', after: '生成的照片',
     download: '下载照片', showOriginal: '查看原照片的检查结果', showFixed: '查看生成照片的检查结果',
@@ -52,6 +53,7 @@ const UI = {
     groups: { file: 'File', geom: 'Framing', face: 'Face', light: 'Lighting', bg: 'Background', clothes: 'Clothes', image: 'Picture' },
     required: 'required', noPreview: '(this format cannot be previewed in the browser)',
     loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
+    waiting: 'Getting ready to check…', waitingModels: (d, t) => `models ${d}/${t}`,
     fixTitle: 'Make a compliant photo', fixHint: 'Crops and scales to the standard size, optionally puts in a standard background, and compresses to the required file size. The photo is never rotated or retouched.',
     background: 'Background', fixButton: 'Make compliant photo', fixing: 'Making the photo…', before: 'Original', after: 'New photo',
     download: 'Download photo', showOriginal: 'Show the original photo\'s report', showFixed: 'Show the new photo\'s report',
@@ -72,10 +74,16 @@ const UI = {
 
 const $ = (id) => document.getElementById(id);
 let checker = null;
+/** Settles once the checker has loaded and the profiles are known (rejects when it cannot start). */
+let ready = null;
 let sequence = 0;
 const state = {
   lang: localStorage.getItem('photogate.lang') === 'en' ? 'en' : 'zh',
   bytes: null, name: null, report: null, profiles: [],
+  loaded: false, // the checker has loaded: photos are checked at once
+  progress: null, // the last loading progress: [stage, done, total]
+  waiting: false, // a photo was chosen before the checker had loaded
+  failed: false, // the checker cannot start (the error says why)
   original: null, // { report, url } of the photo as chosen
   fixed: null, // the autocrop result, with `url` of the new JPEG
   showing: 'original',
@@ -345,12 +353,53 @@ function showError(e) {
 
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/** The loading status; a photo chosen meanwhile is named first, then how far the loading is. */
+function renderLoading() {
+  const t = UI[state.lang];
+  if (state.failed) {
+    $('status').textContent = '';
+    return;
+  }
+  const [stage, done, total] = state.progress ?? [];
+  if (state.waiting) {
+    const detail = stage === 'fetch:model' ? t.waitingModels(done, total) : '';
+    $('status').textContent = detail ? `${t.waiting}（${detail}）` : t.waiting;
+    return;
+  }
+  $('status').textContent = stage === 'fetch:model' ? t.loadingModels(done, total) : stage ? t.preparing : t.loading;
+}
+
+/** Waits, when the photo came before the checker, until it has loaded; rethrows why it cannot start. */
+async function whenLoaded(mine) {
+  if (state.loaded) return;
+  state.waiting = true;
+  document.body.dataset.waiting = 'true';
+  renderLoading();
+  try {
+    await ready;
+  } finally {
+    if (mine === sequence) {
+      state.waiting = false;
+      delete document.body.dataset.waiting;
+    }
+  }
+}
+
 async function runCheck() {
   if (!state.bytes) return;
   const mine = ++sequence;
   $('error').hidden = true;
-  $('status').textContent = UI[state.lang].checking;
   document.body.dataset.checking = 'true';
+  try {
+    await whenLoaded(mine);
+  } catch (e) {
+    delete document.body.dataset.checking;
+    $('status').textContent = '';
+    showError(e);
+    return;
+  }
+  if (mine !== sequence) return;
+  $('status').textContent = UI[state.lang].checking;
   await nextPaint();
   try {
     const report = await checker.check(state.bytes, { profile: $('profile').value || 'chsi', fileName: state.name });
@@ -389,29 +438,8 @@ async function takeFile(file) {
   await runCheck();
 }
 
-async function main() {
-  renderStatic();
-  $('status').textContent = UI[state.lang].loading;
-  checker = createChecker({
-    // Reloading the models takes seconds: keep them while the student reads a report or finds a
-    // photo, and free them only when the page has sat unused for a while.
-    idleTimeoutMs: 10 * 60_000,
-    onProgress: (stage, done, total) => {
-      $('status').textContent = stage === 'fetch:model' ? UI[state.lang].loadingModels(done, total) : UI[state.lang].preparing;
-    },
-  });
-  try {
-    await checker.ready();
-    state.profiles = await checker.profiles();
-  } catch (e) {
-    $('status').textContent = '';
-    showError(e);
-    return;
-  }
-  renderStatic();
-  $('status').textContent = UI[state.lang].ready;
-  document.body.dataset.ready = 'true';
-
+/** Listens from the start: a photo chosen while the models load waits for them (runCheck). */
+function listen() {
   for (const input of [$('file'), $('camera')]) {
     input.addEventListener('change', () => { takeFile(input.files[0]); input.value = ''; });
   }
@@ -422,6 +450,7 @@ async function main() {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('photogate.lang', state.lang);
     renderStatic();
+    if (!state.loaded) renderLoading();
     renderReport();
     renderOverlay();
   });
@@ -433,6 +462,38 @@ async function main() {
     drop.classList.remove('dragging');
     takeFile(e.dataTransfer.files[0]);
   });
+}
+
+async function main() {
+  renderStatic();
+  listen();
+  renderLoading();
+  checker = createChecker({
+    // Reloading the models takes seconds: keep them while the student reads a report or finds a
+    // photo, and free them only when the page has sat unused for a while.
+    idleTimeoutMs: 10 * 60_000,
+    onProgress: (stage, done, total) => {
+      state.progress = [stage, done, total];
+      if (!state.loaded) renderLoading();
+    },
+  });
+  ready = (async () => {
+    await checker.ready();
+    state.profiles = await checker.profiles();
+  })();
+  try {
+    await ready;
+  } catch (e) {
+    state.failed = true;
+    $('status').textContent = '';
+    showError(e);
+    return;
+  }
+  state.loaded = true;
+  renderStatic();
+  // A photo chosen while loading is checked now (runCheck sets its own status).
+  if (!state.waiting) $('status').textContent = UI[state.lang].ready;
+  document.body.dataset.ready = 'true';
 }
 
 main();
