@@ -1,5 +1,5 @@
 // The self-check page. It uses the package's public API only; every rule and threshold is in the core.
-import { createChecker, PhotogateError } from './pkg/index.js';
+import { check, createChecker, init, profiles, PhotogateError } from './pkg/index.js';
 
 const UI = {
   zh: {
@@ -20,6 +20,7 @@ const UI = {
     required: '要求', noPreview: '（此格式无法在浏览器中预览）',
     loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
     waiting: '正在准备检测…', waitingModels: (d, t) => `检查模型 ${d}/${t}`,
+    fileOnly: '此浏览器版本较旧（不支持模块 Worker），只检查文件项目：格式、尺寸、文件大小、压缩质量、分辨率等。人脸、背景等项目不检测，也不能一键生成合格照片。请升级微信或浏览器后再试。',
     fixTitle: '一键生成合格照片', fixHint: '自动裁剪、缩放到标准尺寸，可换标准背景色，并压缩到规定的文件大小。不会旋转或美化照片。',
     background: '背景', fixButton: '生成合格照片', fixing: '正在生成合格照片…', before: '原照片', after: '生成的照片',
     download: '下载照片', showOriginal: '查看原照片的检查结果', showFixed: '查看生成照片的检查结果',
@@ -33,7 +34,9 @@ const UI = {
       empty_input: '文件是空的。', unknown_format: '这不是图片文件（支持 JPEG、PNG、WebP、HEIC 等）。',
       malformed_image: '图片文件已损坏，无法读取。', limit_exceeded: '图片太大，无法在本设备上检查。',
       init_failed: '检查程序加载失败，请刷新页面重试。', invalid_profile: '标准配置有误。',
-      unsupported_browser: '此浏览器版本过旧，请升级微信或浏览器后再试。', model_error: '检查模型文件有误，请刷新页面重试。',
+      unsupported_browser: '此浏览器不支持 WebAssembly SIMD，无法在本机检查照片。iPhone 请升级到 iOS 16.4 或以上，安卓手机请升级微信；也可以在电脑上打开本页。',
+      no_webassembly: '此浏览器关闭了 WebAssembly（例如 iPhone 的“锁定模式”），无法在本机检查照片。请换一个浏览器或设备打开本页。',
+      model_error: '检查模型文件有误，请刷新页面重试。',
     },
   },
   en: {
@@ -54,6 +57,7 @@ const UI = {
     required: 'required', noPreview: '(this format cannot be previewed in the browser)',
     loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
     waiting: 'Getting ready to check…', waitingModels: (d, t) => `models ${d}/${t}`,
+    fileOnly: 'This browser is too old for the full check (no module workers): only the file rules are checked (format, size, KB, quality, dpi …). Face and background rules and the fix are not available. Update WeChat or the browser.',
     fixTitle: 'Make a compliant photo', fixHint: 'Crops and scales to the standard size, optionally puts in a standard background, and compresses to the required file size. The photo is never rotated or retouched.',
     background: 'Background', fixButton: 'Make compliant photo', fixing: 'Making the photo…', before: 'Original', after: 'New photo',
     download: 'Download photo', showOriginal: 'Show the original photo\'s report', showFixed: 'Show the new photo\'s report',
@@ -67,12 +71,23 @@ const UI = {
       empty_input: 'The file is empty.', unknown_format: 'This is not an image file (JPEG, PNG, WebP, HEIC … are read).',
       malformed_image: 'The image file is damaged and cannot be read.', limit_exceeded: 'The image is too large to check on this device.',
       init_failed: 'The checker failed to load; reload the page.', invalid_profile: 'The standard settings are invalid.',
-      unsupported_browser: 'This browser is too old: update it (or WeChat) and try again.', model_error: 'A model file is damaged; reload the page.',
+      unsupported_browser: 'This browser lacks WebAssembly SIMD, so the photo cannot be checked on this device. On an iPhone update to iOS 16.4 or later, on Android update WeChat; or open this page on a computer.',
+      no_webassembly: 'WebAssembly is turned off in this browser (by the iPhone\'s Lockdown Mode, for one): the photo cannot be checked on this device. Open this page in another browser or on another device.',
+      model_error: 'A model file is damaged; reload the page.',
     },
   },
 };
 
 const $ = (id) => document.getElementById(id);
+
+/** Why the page itself cannot go on; its `code` keys `UI[lang].errors` as a `PhotogateError`'s does. */
+class PageError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
 let checker = null;
 /** Settles once the checker has loaded and the profiles are known (rejects when it cannot start). */
 let ready = null;
@@ -84,6 +99,7 @@ const state = {
   progress: null, // the last loading progress: [stage, done, total]
   waiting: false, // a photo was chosen before the checker had loaded
   failed: false, // the checker cannot start (the error says why)
+  fileOnly: false, // no module workers: the file rules only, in this thread
   original: null, // { report, url } of the photo as chosen
   fixed: null, // the autocrop result, with `url` of the new JPEG
   showing: 'original',
@@ -127,6 +143,9 @@ function renderStatic() {
     return option;
   }));
   select.value = chosen;
+  $('notice').hidden = !state.fileOnly;
+  $('notice').textContent = state.fileOnly ? t.fileOnly : '';
+  $('fix').hidden = state.fileOnly;
   renderFixControls();
 }
 
@@ -345,10 +364,17 @@ async function runFix() {
 }
 
 function showError(e) {
-  const t = UI[state.lang];
-  const known = e instanceof PhotogateError ? t.errors[e.code] : null;
-  $('error').textContent = known ? `${known} (${e.code})` : `${e.message ?? e}`;
+  state.error = e;
+  renderError();
   $('error').hidden = false;
+}
+
+function renderError() {
+  const e = state.error;
+  if (!e) return;
+  const t = UI[state.lang];
+  const known = e instanceof PhotogateError || e instanceof PageError ? t.errors[e.code] : null;
+  $('error').textContent = known ? `${known} (${e.code})` : `${e.message ?? e}`;
 }
 
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -451,6 +477,7 @@ function listen() {
     localStorage.setItem('photogate.lang', state.lang);
     renderStatic();
     if (!state.loaded) renderLoading();
+    renderError();
     renderReport();
     renderOverlay();
   });
@@ -464,11 +491,43 @@ function listen() {
   });
 }
 
-async function main() {
-  renderStatic();
-  listen();
-  renderLoading();
-  checker = createChecker({
+/**
+ * Whether this browser runs module workers: one that knows the `type` option reads it. The URL does
+ * not parse, so the constructor throws right after reading its options, before fetching anything.
+ */
+function hasModuleWorkers() {
+  if (typeof Worker !== 'function') return false;
+  let known = false;
+  try {
+    new Worker('//[', { get type() { known = true; return 'module'; } });
+  } catch { /* the SyntaxError the probe expects */ }
+  return known;
+}
+
+/**
+ * The file rules in this thread, for a browser without module workers: the worker would fail to
+ * start, and model inference here would freeze the page. The package's in-thread API, no models.
+ */
+function fileRulesChecker() {
+  const loaded = () => init({ models: false });
+  return {
+    ready: loaded,
+    check: async (bytes, options) => { await loaded(); return check(bytes, options); },
+    profiles: async () => { await loaded(); return profiles(); },
+  };
+}
+
+/** The worker checker; where it cannot run, the file rules alone, or an error saying why not. */
+function startChecker() {
+  if (typeof WebAssembly !== 'object') {
+    throw new PageError('no_webassembly', 'this browser has no WebAssembly');
+  }
+  state.fileOnly = !hasModuleWorkers();
+  if (state.fileOnly) {
+    document.body.dataset.fileOnly = 'true';
+    return fileRulesChecker();
+  }
+  return createChecker({
     // Reloading the models takes seconds: keep them while the student reads a report or finds a
     // photo, and free them only when the page has sat unused for a while.
     idleTimeoutMs: 10 * 60_000,
@@ -477,7 +536,15 @@ async function main() {
       if (!state.loaded) renderLoading();
     },
   });
+}
+
+async function main() {
+  renderStatic();
+  listen();
+  renderLoading();
   ready = (async () => {
+    checker = startChecker();
+    renderStatic();
     await checker.ready();
     state.profiles = await checker.profiles();
   })();
@@ -485,6 +552,9 @@ async function main() {
     await ready;
   } catch (e) {
     state.failed = true;
+    document.body.dataset.failed = 'true';
+    // Nothing can be checked: the inputs would only invite photos that go nowhere.
+    for (const id of ['file', 'camera', 'profile']) $(id).disabled = true;
     $('status').textContent = '';
     showError(e);
     return;
