@@ -20,6 +20,9 @@ const UI = {
     required: '要求', noPreview: '（此格式无法在浏览器中预览）',
     loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
     waiting: '正在准备检测…', waitingModels: (d, t) => `检查模型 ${d}/${t}`,
+    longPress: '长按图片保存到手机', savedCheck: '保存后，可用“选择照片”再检查一次。',
+    handedBack: '照片已交给小程序，返回即可使用。', back: '返回小程序',
+    fixedSaved: { pass: '生成的照片符合要求，长按保存后即可上传。', warn: '生成的照片符合要求（有提醒），长按保存后即可上传。' },
     fileOnly: '此浏览器版本较旧（不支持模块 Worker），只检查文件项目：格式、尺寸、文件大小、压缩质量、分辨率等。人脸、背景等项目不检测，也不能一键生成合格照片。请升级微信或浏览器后再试。',
     fixTitle: '一键生成合格照片', fixHint: '自动裁剪、缩放到标准尺寸，可换标准背景色，并压缩到规定的文件大小。不会旋转或美化照片。',
     background: '背景', fixButton: '生成合格照片', fixing: '正在生成合格照片…', before: '原照片', after: '生成的照片',
@@ -57,6 +60,9 @@ const UI = {
     required: 'required', noPreview: '(this format cannot be previewed in the browser)',
     loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
     waiting: 'Getting ready to check…', waitingModels: (d, t) => `models ${d}/${t}`,
+    longPress: 'Press and hold the photo to save it', savedCheck: 'Once saved, choose it above to check it again.',
+    handedBack: 'The photo was handed to the mini-program: go back to use it.', back: 'Back to the mini-program',
+    fixedSaved: { pass: 'The new photo passes: save it (press and hold) and upload it.', warn: 'The new photo passes (with warnings): save it (press and hold) and upload it.' },
     fileOnly: 'This browser is too old for the full check (no module workers): only the file rules are checked (format, size, KB, quality, dpi …). Face and background rules and the fix are not available. Update WeChat or the browser.',
     fixTitle: 'Make a compliant photo', fixHint: 'Crops and scales to the standard size, optionally puts in a standard background, and compresses to the required file size. The photo is never rotated or retouched.',
     background: 'Background', fixButton: 'Make compliant photo', fixing: 'Making the photo…', before: 'Original', after: 'New photo',
@@ -79,6 +85,20 @@ const UI = {
 };
 
 const $ = (id) => document.getElementById(id);
+
+// WeChat's browser, a mini-program's web-view included, ignores <a download>: there the new photo
+// is shown to be saved by a long press instead.
+const inWeChat = /MicroMessenger/i.test(navigator.userAgent);
+
+/**
+ * The host mini-program's API when this page runs in its web-view and the host's copy of the page
+ * includes the JSSDK (docs/wechat.md); null elsewhere. WeChat sets __wxjs_environment once its
+ * bridge is ready, long before a photo is fixed; the JSSDK itself acts only in WeChat's browser.
+ */
+function miniProgram() {
+  const api = window.wx?.miniProgram;
+  return inWeChat && window.__wxjs_environment === 'miniprogram' && typeof api?.postMessage === 'function' ? api : null;
+}
 
 /** Why the page itself cannot go on; its `code` keys `UI[lang].errors` as a `PhotogateError`'s does. */
 class PageError extends Error {
@@ -301,7 +321,9 @@ function renderFixResult() {
   $('after-img').src = r.url;
   const info = $('fix-info');
   const bg = t.backgrounds[r.background] ?? r.background;
-  info.replaceChildren(el('span', null, t.fixInfo(r, bg)), el('strong', `verdict ${r.report.verdict}`, t.fixedVerdict[r.report.verdict]));
+  const verdict = r.report.verdict;
+  const words = (inWeChat && t.fixedSaved[verdict]) || t.fixedVerdict[verdict];
+  info.replaceChildren(el('span', null, t.fixInfo(r, bg)), el('strong', `verdict ${verdict}`, words));
   const failing = r.report.items.filter((i) => i.verdict === 'fail');
   if (failing.length) {
     const list = el('ul');
@@ -311,6 +333,11 @@ function renderFixResult() {
   const link = $('download');
   link.href = r.url;
   link.download = r.file_name;
+  link.hidden = inWeChat;
+  $('save-hint').hidden = !inWeChat;
+  $('save-note').hidden = !inWeChat;
+  $('handed').hidden = !r.posted;
+  $('back').hidden = !(r.posted && typeof miniProgram()?.navigateBack === 'function');
   $('show-original').textContent = state.showing === 'fixed' ? t.showOriginal : t.showFixed;
 }
 
@@ -342,11 +369,21 @@ async function runFix() {
       name: number || undefined,
     });
     if (mine !== sequence) return;
-    if (fixedUrl) URL.revokeObjectURL(fixedUrl);
-    fixedUrl = null;
     if (result.status === 'fixed') {
-      fixedUrl = URL.createObjectURL(new Blob([result.jpeg], { type: 'image/jpeg' }));
-      result.url = fixedUrl;
+      const blob = new Blob([result.jpeg], { type: 'image/jpeg' });
+      // In WeChat the new photo is a data: URL: the long-press menu reads the image outside the
+      // page, where a blob: URL may not resolve, and postMessage carries JSON only.
+      result.url = inWeChat ? await dataUrlOf(blob) : URL.createObjectURL(blob);
+      if (mine !== sequence) return;
+    }
+    if (fixedUrl) URL.revokeObjectURL(fixedUrl);
+    fixedUrl = result.url?.startsWith('blob:') ? result.url : null;
+    const host = result.status === 'fixed' ? miniProgram() : null;
+    if (host) {
+      // Queued by WeChat and delivered to the web-view's bindmessage only when the student goes
+      // back, shares or the page closes (docs/wechat.md); each fix adds one message.
+      host.postMessage({ data: fixedMessage(result) });
+      result.posted = true;
     }
     state.fixed = result;
     if (result.status === 'fixed') show('fixed');
@@ -361,6 +398,37 @@ async function runFix() {
     $('fix-button').disabled = false;
     delete document.body.dataset.fixing;
   }
+}
+
+const dataUrlOf = (blob) => new Promise((resolve, reject) => {
+  const reader = new FileReader();
+  reader.onload = () => resolve(reader.result);
+  reader.onerror = () => reject(reader.error);
+  reader.readAsDataURL(blob);
+});
+
+/** What the mini-program receives for a fixed photo (docs/wechat.md): JSON, the file as a data: URL. */
+function fixedMessage(result) {
+  const { report } = result;
+  const rules = (verdict) => report.items.filter((i) => i.verdict === verdict).map((i) => i.rule);
+  return {
+    type: 'photogate.fixed',
+    version: 1,
+    file_name: result.file_name,
+    source_file_name: state.name,
+    profile: report.profile.id,
+    verdict: report.verdict,
+    counts: report.counts,
+    failing: rules('fail'),
+    warnings: rules('warn'),
+    width_px: report.file.width_px,
+    height_px: report.file.height_px,
+    size_bytes: result.size_bytes,
+    quality: result.quality,
+    background: result.background,
+    generator: report.generator,
+    jpeg_data_url: result.url,
+  };
 }
 
 function showError(e) {
@@ -472,6 +540,7 @@ function listen() {
   $('profile').addEventListener('change', () => { renderFixControls(); runCheck(); });
   $('fix-button').addEventListener('click', runFix);
   $('show-original').addEventListener('click', () => show(state.showing === 'fixed' ? 'original' : 'fixed'));
+  $('back').addEventListener('click', () => miniProgram()?.navigateBack({ delta: 1 }));
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('photogate.lang', state.lang);
@@ -539,6 +608,7 @@ function startChecker() {
 }
 
 async function main() {
+  if (inWeChat) document.body.dataset.wechat = 'true';
   renderStatic();
   listen();
   renderLoading();
