@@ -50,7 +50,8 @@ function miniProgramStub() {
 
 /**
  * Opens the page on a phone with WeChat's user agent; `initScript` runs before the page's own
- * scripts (it takes a feature away). Records the paths the page and its workers request.
+ * scripts (it plays the host page, or takes a feature away). Records the paths the page and its
+ * workers request.
  */
 async function openPhone({ userAgent = ANDROID_WECHAT, initScript, setup } = {}) {
   const context = await browser.newContext({ ...PHONE, userAgent });
