@@ -1,5 +1,5 @@
 // The self-check page. It uses the package's public API only; every rule and threshold is in the core.
-import { createChecker, PhotogateError } from './pkg/index.js';
+import { check, createChecker, init, profiles, PhotogateError } from './pkg/index.js';
 
 const UI = {
   zh: {
@@ -19,6 +19,11 @@ const UI = {
     groups: { file: '文件', geom: '构图', face: '面部', light: '光照', bg: '背景', clothes: '服装', image: '画质' },
     required: '要求', noPreview: '（此格式无法在浏览器中预览）',
     loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
+    waiting: '正在准备检测…', waitingModels: (d, t) => `检查模型 ${d}/${t}`,
+    longPress: '长按图片保存到手机', savedCheck: '保存后，可用“选择照片”再检查一次。',
+    handedBack: '照片已交给小程序，返回即可使用。', back: '返回小程序',
+    fixedSaved: { pass: '生成的照片符合要求，长按保存后即可上传。', warn: '生成的照片符合要求（有提醒），长按保存后即可上传。' },
+    fileOnly: '此浏览器版本较旧（不支持模块 Worker），只检查文件项目：格式、尺寸、文件大小、压缩质量、分辨率等。人脸、背景等项目不检测，也不能一键生成合格照片。请升级微信或浏览器后再试。',
     fixTitle: '一键生成合格照片', fixHint: '自动裁剪、缩放到标准尺寸，可换标准背景色，并压缩到规定的文件大小。不会旋转或美化照片。',
     background: '背景', fixButton: '生成合格照片', fixing: '正在生成合格照片…', before: '原照片', after: '生成的照片',
     download: '下载照片', showOriginal: '查看原照片的检查结果', showFixed: '查看生成照片的检查结果',
@@ -32,7 +37,9 @@ const UI = {
       empty_input: '文件是空的。', unknown_format: '这不是图片文件（支持 JPEG、PNG、WebP、HEIC 等）。',
       malformed_image: '图片文件已损坏，无法读取。', limit_exceeded: '图片太大，无法在本设备上检查。',
       init_failed: '检查程序加载失败，请刷新页面重试。', invalid_profile: '标准配置有误。',
-      unsupported_browser: '此浏览器版本过旧，请升级微信或浏览器后再试。', model_error: '检查模型文件有误，请刷新页面重试。',
+      unsupported_browser: '此浏览器不支持 WebAssembly SIMD，无法在本机检查照片。iPhone 请升级到 iOS 16.4 或以上，安卓手机请升级微信；也可以在电脑上打开本页。',
+      no_webassembly: '此浏览器关闭了 WebAssembly（例如 iPhone 的“锁定模式”），无法在本机检查照片。请换一个浏览器或设备打开本页。',
+      model_error: '检查模型文件有误，请刷新页面重试。',
     },
   },
   en: {
@@ -52,6 +59,11 @@ const UI = {
     groups: { file: 'File', geom: 'Framing', face: 'Face', light: 'Lighting', bg: 'Background', clothes: 'Clothes', image: 'Picture' },
     required: 'required', noPreview: '(this format cannot be previewed in the browser)',
     loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
+    waiting: 'Getting ready to check…', waitingModels: (d, t) => `models ${d}/${t}`,
+    longPress: 'Press and hold the photo to save it', savedCheck: 'Once saved, choose it above to check it again.',
+    handedBack: 'The photo was handed to the mini-program: go back to use it.', back: 'Back to the mini-program',
+    fixedSaved: { pass: 'The new photo passes: save it (press and hold) and upload it.', warn: 'The new photo passes (with warnings): save it (press and hold) and upload it.' },
+    fileOnly: 'This browser is too old for the full check (no module workers): only the file rules are checked (format, size, KB, quality, dpi …). Face and background rules and the fix are not available. Update WeChat or the browser.',
     fixTitle: 'Make a compliant photo', fixHint: 'Crops and scales to the standard size, optionally puts in a standard background, and compresses to the required file size. The photo is never rotated or retouched.',
     background: 'Background', fixButton: 'Make compliant photo', fixing: 'Making the photo…', before: 'Original', after: 'New photo',
     download: 'Download photo', showOriginal: 'Show the original photo\'s report', showFixed: 'Show the new photo\'s report',
@@ -65,17 +77,49 @@ const UI = {
       empty_input: 'The file is empty.', unknown_format: 'This is not an image file (JPEG, PNG, WebP, HEIC … are read).',
       malformed_image: 'The image file is damaged and cannot be read.', limit_exceeded: 'The image is too large to check on this device.',
       init_failed: 'The checker failed to load; reload the page.', invalid_profile: 'The standard settings are invalid.',
-      unsupported_browser: 'This browser is too old: update it (or WeChat) and try again.', model_error: 'A model file is damaged; reload the page.',
+      unsupported_browser: 'This browser lacks WebAssembly SIMD, so the photo cannot be checked on this device. On an iPhone update to iOS 16.4 or later, on Android update WeChat; or open this page on a computer.',
+      no_webassembly: 'WebAssembly is turned off in this browser (by the iPhone\'s Lockdown Mode, for one): the photo cannot be checked on this device. Open this page in another browser or on another device.',
+      model_error: 'A model file is damaged; reload the page.',
     },
   },
 };
 
 const $ = (id) => document.getElementById(id);
+
+// WeChat's browser, a mini-program's web-view included, ignores <a download>: there the new photo
+// is shown to be saved by a long press instead.
+const inWeChat = /MicroMessenger/i.test(navigator.userAgent);
+
+/**
+ * The host mini-program's API when this page runs in its web-view and the host's copy of the page
+ * includes the JSSDK (docs/wechat.md); null elsewhere. WeChat sets __wxjs_environment once its
+ * bridge is ready, long before a photo is fixed; the JSSDK itself acts only in WeChat's browser.
+ */
+function miniProgram() {
+  const api = window.wx?.miniProgram;
+  return inWeChat && window.__wxjs_environment === 'miniprogram' && typeof api?.postMessage === 'function' ? api : null;
+}
+
+/** Why the page itself cannot go on; its `code` keys `UI[lang].errors` as a `PhotogateError`'s does. */
+class PageError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
 let checker = null;
+/** Settles once the checker has loaded and the profiles are known (rejects when it cannot start). */
+let ready = null;
 let sequence = 0;
 const state = {
   lang: localStorage.getItem('photogate.lang') === 'en' ? 'en' : 'zh',
   bytes: null, name: null, report: null, profiles: [],
+  loaded: false, // the checker has loaded: photos are checked at once
+  progress: null, // the last loading progress: [stage, done, total]
+  waiting: false, // a photo was chosen before the checker had loaded
+  failed: false, // the checker cannot start (the error says why)
+  fileOnly: false, // no module workers: the file rules only, in this thread
   original: null, // { report, url } of the photo as chosen
   fixed: null, // the autocrop result, with `url` of the new JPEG
   showing: 'original',
@@ -119,6 +163,9 @@ function renderStatic() {
     return option;
   }));
   select.value = chosen;
+  $('notice').hidden = !state.fileOnly;
+  $('notice').textContent = state.fileOnly ? t.fileOnly : '';
+  $('fix').hidden = state.fileOnly;
   renderFixControls();
 }
 
@@ -274,7 +321,9 @@ function renderFixResult() {
   $('after-img').src = r.url;
   const info = $('fix-info');
   const bg = t.backgrounds[r.background] ?? r.background;
-  info.replaceChildren(el('span', null, t.fixInfo(r, bg)), el('strong', `verdict ${r.report.verdict}`, t.fixedVerdict[r.report.verdict]));
+  const verdict = r.report.verdict;
+  const words = (inWeChat && t.fixedSaved[verdict]) || t.fixedVerdict[verdict];
+  info.replaceChildren(el('span', null, t.fixInfo(r, bg)), el('strong', `verdict ${verdict}`, words));
   const failing = r.report.items.filter((i) => i.verdict === 'fail');
   if (failing.length) {
     const list = el('ul');
@@ -284,6 +333,11 @@ function renderFixResult() {
   const link = $('download');
   link.href = r.url;
   link.download = r.file_name;
+  link.hidden = inWeChat;
+  $('save-hint').hidden = !inWeChat;
+  $('save-note').hidden = !inWeChat;
+  $('handed').hidden = !r.posted;
+  $('back').hidden = !(r.posted && typeof miniProgram()?.navigateBack === 'function');
   $('show-original').textContent = state.showing === 'fixed' ? t.showOriginal : t.showFixed;
 }
 
@@ -315,11 +369,21 @@ async function runFix() {
       name: number || undefined,
     });
     if (mine !== sequence) return;
-    if (fixedUrl) URL.revokeObjectURL(fixedUrl);
-    fixedUrl = null;
     if (result.status === 'fixed') {
-      fixedUrl = URL.createObjectURL(new Blob([result.jpeg], { type: 'image/jpeg' }));
-      result.url = fixedUrl;
+      const blob = new Blob([result.jpeg], { type: 'image/jpeg' });
+      // In WeChat the new photo is a data: URL: the long-press menu reads the image outside the
+      // page, where a blob: URL may not resolve, and postMessage carries JSON only.
+      result.url = inWeChat ? await dataUrlOf(blob) : URL.createObjectURL(blob);
+      if (mine !== sequence) return;
+    }
+    if (fixedUrl) URL.revokeObjectURL(fixedUrl);
+    fixedUrl = result.url?.startsWith('blob:') ? result.url : null;
+    const host = result.status === 'fixed' ? miniProgram() : null;
+    if (host) {
+      // Queued by WeChat and delivered to the web-view's bindmessage only when the student goes
+      // back, shares or the page closes (docs/wechat.md); each fix adds one message.
+      host.postMessage({ data: fixedMessage(result) });
+      result.posted = true;
     }
     state.fixed = result;
     if (result.status === 'fixed') show('fixed');
@@ -336,21 +400,100 @@ async function runFix() {
   }
 }
 
+const dataUrlOf = (blob) => new Promise((resolve, reject) => {
+  const reader = new FileReader();
+  reader.onload = () => resolve(reader.result);
+  reader.onerror = () => reject(reader.error);
+  reader.readAsDataURL(blob);
+});
+
+/** What the mini-program receives for a fixed photo (docs/wechat.md): JSON, the file as a data: URL. */
+function fixedMessage(result) {
+  const { report } = result;
+  const rules = (verdict) => report.items.filter((i) => i.verdict === verdict).map((i) => i.rule);
+  return {
+    type: 'photogate.fixed',
+    version: 1,
+    file_name: result.file_name,
+    source_file_name: state.name,
+    profile: report.profile.id,
+    verdict: report.verdict,
+    counts: report.counts,
+    failing: rules('fail'),
+    warnings: rules('warn'),
+    width_px: report.file.width_px,
+    height_px: report.file.height_px,
+    size_bytes: result.size_bytes,
+    quality: result.quality,
+    background: result.background,
+    generator: report.generator,
+    jpeg_data_url: result.url,
+  };
+}
+
 function showError(e) {
-  const t = UI[state.lang];
-  const known = e instanceof PhotogateError ? t.errors[e.code] : null;
-  $('error').textContent = known ? `${known} (${e.code})` : `${e.message ?? e}`;
+  state.error = e;
+  renderError();
   $('error').hidden = false;
 }
 
+function renderError() {
+  const e = state.error;
+  if (!e) return;
+  const t = UI[state.lang];
+  const known = e instanceof PhotogateError || e instanceof PageError ? t.errors[e.code] : null;
+  $('error').textContent = known ? `${known} (${e.code})` : `${e.message ?? e}`;
+}
+
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** The loading status; a photo chosen meanwhile is named first, then how far the loading is. */
+function renderLoading() {
+  const t = UI[state.lang];
+  if (state.failed) {
+    $('status').textContent = '';
+    return;
+  }
+  const [stage, done, total] = state.progress ?? [];
+  if (state.waiting) {
+    const detail = stage === 'fetch:model' ? t.waitingModels(done, total) : '';
+    $('status').textContent = detail ? `${t.waiting}（${detail}）` : t.waiting;
+    return;
+  }
+  $('status').textContent = stage === 'fetch:model' ? t.loadingModels(done, total) : stage ? t.preparing : t.loading;
+}
+
+/** Waits, when the photo came before the checker, until it has loaded; rethrows why it cannot start. */
+async function whenLoaded(mine) {
+  if (state.loaded) return;
+  state.waiting = true;
+  document.body.dataset.waiting = 'true';
+  renderLoading();
+  try {
+    await ready;
+  } finally {
+    if (mine === sequence) {
+      state.waiting = false;
+      delete document.body.dataset.waiting;
+    }
+  }
+}
 
 async function runCheck() {
   if (!state.bytes) return;
   const mine = ++sequence;
   $('error').hidden = true;
-  $('status').textContent = UI[state.lang].checking;
   document.body.dataset.checking = 'true';
+  try {
+    await whenLoaded(mine);
+  } catch (e) {
+    delete document.body.dataset.checking;
+    $('status').textContent = '';
+    showError(e);
+    return;
+  }
+  if (mine !== sequence) return;
+  $('status').textContent = UI[state.lang].checking;
   await nextPaint();
   try {
     const report = await checker.check(state.bytes, { profile: $('profile').value || 'chsi', fileName: state.name });
@@ -389,39 +532,21 @@ async function takeFile(file) {
   await runCheck();
 }
 
-async function main() {
-  renderStatic();
-  $('status').textContent = UI[state.lang].loading;
-  checker = createChecker({
-    // Reloading the models takes seconds: keep them while the student reads a report or finds a
-    // photo, and free them only when the page has sat unused for a while.
-    idleTimeoutMs: 10 * 60_000,
-    onProgress: (stage, done, total) => {
-      $('status').textContent = stage === 'fetch:model' ? UI[state.lang].loadingModels(done, total) : UI[state.lang].preparing;
-    },
-  });
-  try {
-    await checker.ready();
-    state.profiles = await checker.profiles();
-  } catch (e) {
-    $('status').textContent = '';
-    showError(e);
-    return;
-  }
-  renderStatic();
-  $('status').textContent = UI[state.lang].ready;
-  document.body.dataset.ready = 'true';
-
+/** Listens from the start: a photo chosen while the models load waits for them (runCheck). */
+function listen() {
   for (const input of [$('file'), $('camera')]) {
     input.addEventListener('change', () => { takeFile(input.files[0]); input.value = ''; });
   }
   $('profile').addEventListener('change', () => { renderFixControls(); runCheck(); });
   $('fix-button').addEventListener('click', runFix);
   $('show-original').addEventListener('click', () => show(state.showing === 'fixed' ? 'original' : 'fixed'));
+  $('back').addEventListener('click', () => miniProgram()?.navigateBack({ delta: 1 }));
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('photogate.lang', state.lang);
     renderStatic();
+    if (!state.loaded) renderLoading();
+    renderError();
     renderReport();
     renderOverlay();
   });
@@ -433,6 +558,82 @@ async function main() {
     drop.classList.remove('dragging');
     takeFile(e.dataTransfer.files[0]);
   });
+}
+
+/**
+ * Whether this browser runs module workers: one that knows the `type` option reads it. The URL does
+ * not parse, so the constructor throws right after reading its options, before fetching anything.
+ */
+function hasModuleWorkers() {
+  if (typeof Worker !== 'function') return false;
+  let known = false;
+  try {
+    new Worker('//[', { get type() { known = true; return 'module'; } });
+  } catch { /* the SyntaxError the probe expects */ }
+  return known;
+}
+
+/**
+ * The file rules in this thread, for a browser without module workers: the worker would fail to
+ * start, and model inference here would freeze the page. The package's in-thread API, no models.
+ */
+function fileRulesChecker() {
+  const loaded = () => init({ models: false });
+  return {
+    ready: loaded,
+    check: async (bytes, options) => { await loaded(); return check(bytes, options); },
+    profiles: async () => { await loaded(); return profiles(); },
+  };
+}
+
+/** The worker checker; where it cannot run, the file rules alone, or an error saying why not. */
+function startChecker() {
+  if (typeof WebAssembly !== 'object') {
+    throw new PageError('no_webassembly', 'this browser has no WebAssembly');
+  }
+  state.fileOnly = !hasModuleWorkers();
+  if (state.fileOnly) {
+    document.body.dataset.fileOnly = 'true';
+    return fileRulesChecker();
+  }
+  return createChecker({
+    // Reloading the models takes seconds: keep them while the student reads a report or finds a
+    // photo, and free them only when the page has sat unused for a while.
+    idleTimeoutMs: 10 * 60_000,
+    onProgress: (stage, done, total) => {
+      state.progress = [stage, done, total];
+      if (!state.loaded) renderLoading();
+    },
+  });
+}
+
+async function main() {
+  if (inWeChat) document.body.dataset.wechat = 'true';
+  renderStatic();
+  listen();
+  renderLoading();
+  ready = (async () => {
+    checker = startChecker();
+    renderStatic();
+    await checker.ready();
+    state.profiles = await checker.profiles();
+  })();
+  try {
+    await ready;
+  } catch (e) {
+    state.failed = true;
+    document.body.dataset.failed = 'true';
+    // Nothing can be checked: the inputs would only invite photos that go nowhere.
+    for (const id of ['file', 'camera', 'profile']) $(id).disabled = true;
+    $('status').textContent = '';
+    showError(e);
+    return;
+  }
+  state.loaded = true;
+  renderStatic();
+  // A photo chosen while loading is checked now (runCheck sets its own status).
+  if (!state.waiting) $('status').textContent = UI[state.lang].ready;
+  document.body.dataset.ready = 'true';
 }
 
 main();
