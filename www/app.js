@@ -21,7 +21,7 @@ const UI = {
     loadingModels: (d, t) => `正在下载检查模型（${d}/${t}）…`, preparing: '正在准备检查模型…',
     waiting: '正在准备检测…', waitingModels: (d, t) => `检查模型 ${d}/${t}`,
     longPress: '长按图片保存到手机', savedCheck: '保存后，可用“选择照片”再检查一次。',
-    handedBack: '照片已交给小程序，返回即可使用。', back: '返回小程序',
+    handedBack: '照片已交给小程序，返回即可使用。', back: '使用这张照片，返回小程序',
     fixedSaved: { pass: '生成的照片符合要求，长按保存后即可上传。', warn: '生成的照片符合要求（有提醒），长按保存后即可上传。' },
     fileOnly: '此浏览器版本较旧（不支持模块 Worker），只检查文件项目：格式、尺寸、文件大小、压缩质量、分辨率等。人脸、背景等项目不检测，也不能一键生成合格照片。请升级微信或浏览器后再试。',
     fixTitle: '一键生成合格照片', fixHint: '自动裁剪、缩放到标准尺寸，可换标准背景色，并压缩到规定的文件大小。不会旋转或美化照片。',
@@ -61,7 +61,7 @@ const UI = {
     loadingModels: (d, t) => `Downloading the checking models (${d}/${t})…`, preparing: 'Preparing the models…',
     waiting: 'Getting ready to check…', waitingModels: (d, t) => `models ${d}/${t}`,
     longPress: 'Press and hold the photo to save it', savedCheck: 'Once saved, choose it above to check it again.',
-    handedBack: 'The photo was handed to the mini-program: go back to use it.', back: 'Back to the mini-program',
+    handedBack: 'The photo was handed to the mini-program: go back to use it.', back: 'Use this photo and go back',
     fixedSaved: { pass: 'The new photo passes: save it (press and hold) and upload it.', warn: 'The new photo passes (with warnings): save it (press and hold) and upload it.' },
     fileOnly: 'This browser is too old for the full check (no module workers): only the file rules are checked (format, size, KB, quality, dpi …). Face and background rules and the fix are not available. Update WeChat or the browser.',
     fixTitle: 'Make a compliant photo', fixHint: 'Crops and scales to the standard size, optionally puts in a standard background, and compresses to the required file size. The photo is never rotated or retouched.',
@@ -336,8 +336,10 @@ function renderFixResult() {
   link.hidden = inWeChat;
   $('save-hint').hidden = !inWeChat;
   $('save-note').hidden = !inWeChat;
-  $('handed').hidden = !r.posted;
-  $('back').hidden = !(r.posted && typeof miniProgram()?.navigateBack === 'function');
+  // In a mini-program the photo goes to it only when the student says so.
+  $('handed').hidden = !(r.status === 'fixed' && miniProgram());
+  $('handed-note').hidden = !r.posted;
+  $('back').hidden = Boolean(r.posted);
   $('show-original').textContent = state.showing === 'fixed' ? t.showOriginal : t.showFixed;
 }
 
@@ -378,13 +380,6 @@ async function runFix() {
     }
     if (fixedUrl) URL.revokeObjectURL(fixedUrl);
     fixedUrl = result.url?.startsWith('blob:') ? result.url : null;
-    const host = result.status === 'fixed' ? miniProgram() : null;
-    if (host) {
-      // Queued by WeChat and delivered to the web-view's bindmessage only when the student goes
-      // back, shares or the page closes (docs/wechat.md); each fix adds one message.
-      host.postMessage({ data: fixedMessage(result) });
-      result.posted = true;
-    }
     state.fixed = result;
     if (result.status === 'fixed') show('fixed');
     else renderFixResult();
@@ -533,6 +528,21 @@ async function takeFile(file) {
 }
 
 /** Listens from the start: a photo chosen while the models load waits for them (runCheck). */
+/**
+ * Hands the fixed photo to the mini-program, on the student's tap: WeChat queues the message and
+ * delivers it to the web-view's bindmessage when the student goes back, shares or the page closes
+ * (docs/wechat.md), so the page goes back at once where it can.
+ */
+function handOver() {
+  const host = miniProgram();
+  const r = state.fixed;
+  if (!host || r?.status !== 'fixed' || r.posted) return;
+  host.postMessage({ data: fixedMessage(r) });
+  r.posted = true;
+  renderFixResult();
+  if (typeof host.navigateBack === 'function') host.navigateBack({ delta: 1 });
+}
+
 function listen() {
   for (const input of [$('file'), $('camera')]) {
     input.addEventListener('change', () => { takeFile(input.files[0]); input.value = ''; });
@@ -540,7 +550,7 @@ function listen() {
   $('profile').addEventListener('change', () => { renderFixControls(); runCheck(); });
   $('fix-button').addEventListener('click', runFix);
   $('show-original').addEventListener('click', () => show(state.showing === 'fixed' ? 'original' : 'fixed'));
-  $('back').addEventListener('click', () => miniProgram()?.navigateBack({ delta: 1 }));
+  $('back').addEventListener('click', handOver);
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('photogate.lang', state.lang);

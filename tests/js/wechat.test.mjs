@@ -236,7 +236,15 @@ test('in a mini-program the page checks, fixes, shows the photo to long-press, a
   const bytes = await fixedInNode('casual/of_carell.jpg', { fileName: 'of_carell.jpg', background: 'blue' });
   assert.ok(Buffer.from(save.src.split(',')[1], 'base64').equals(bytes), 'the long-press image is the fixed file');
 
-  // The mini-program: one message, wrapped in { data } as the JSSDK wants it, JSON-clean.
+  // The mini-program gets the photo only when the student says so: one tap, one message, wrapped
+  // in { data } as the JSSDK wants it, JSON-clean; then the page goes back.
+  assert.deepEqual(await page.evaluate(() => window.__posted), [], 'a fix alone posts nothing');
+  assert.equal(await page.textContent('#back'), '使用这张照片，返回小程序');
+  await page.locator('#fix-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(OUTPUT, 'wechat-fixed.png') });
+  await page.screenshot({ path: join(OUTPUT, 'wechat-fixed-full.png'), fullPage: true });
+  await page.tap('#back');
+  assert.deepEqual(await page.evaluate(() => window.__navigated), [{ delta: 1 }]);
   const posted = await page.evaluate(() => window.__posted);
   assert.equal(posted.length, 1);
   const message = posted[0].data;
@@ -259,14 +267,10 @@ test('in a mini-program the page checks, fixes, shows the photo to long-press, a
   assert.ok(dataUrl.length < 60_000, `the message carries ${dataUrl.length} characters of JPEG`);
   assert.match(await page.textContent('#fix-info'), new RegExp(`of_carell\\.jpg · 480×640 · ${(sizeBytes / 1024).toFixed(1)} KB · 质量 ${quality} · 背景：浅蓝色`));
 
-  // WeChat delivers the message when the student goes back: the page offers the way.
-  assert.equal(await page.textContent('#handed p'), '照片已交给小程序，返回即可使用。');
+  // Handed over: the button gives way to the note, and a second tap posts nothing more.
+  assert.equal(await page.textContent('#handed-note'), '照片已交给小程序，返回即可使用。');
+  assert.equal(await page.isHidden('#back'), true);
   assert.match(await page.textContent('#fix-info'), /生成的照片符合要求，长按保存后即可上传。/);
-  await page.locator('#fix-result').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(OUTPUT, 'wechat-fixed.png') });
-  await page.screenshot({ path: join(OUTPUT, 'wechat-fixed-full.png'), fullPage: true });
-  await page.tap('#back');
-  assert.deepEqual(await page.evaluate(() => window.__navigated), [{ delta: 1 }]);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
 
   // English, and a second fix: a second message (the mini-program takes the last).
@@ -275,6 +279,9 @@ test('in a mini-program the page checks, fixes, shows the photo to long-press, a
   await page.click('#lang');
   await page.selectOption('#background', 'white');
   await page.click('#fix-button');
+  await page.waitForSelector('#back:visible', { timeout: 60_000 });
+  assert.equal((await page.evaluate(() => window.__posted)).length, 1, 'a new fix posts nothing by itself');
+  await page.tap('#back');
   await page.waitForFunction(() => window.__posted.length === 2, null, { timeout: 60_000 });
   const second = (await page.evaluate(() => window.__posted))[1].data;
   assert.equal(second.background, 'white');
