@@ -7,7 +7,7 @@ const UI = {
     subtitle: '按教育部 教毕指〔2017〕99号 标准和学信网检测要求，上传前先自查',
     privacy: '照片只在您的设备上检查，不会上传或保存到任何地方。',
     choose: '选择照片', camera: '拍照', profile: '标准', drop: '也可以把照片拖到这里',
-    footer: '检查结果仅供参考，以学信网审核为准。',
+    footer: '检查结果仅供参考，以学信网审核为准。', defaultProfile: '学历证书电子注册图像（全国标准，学信网检测）',
     loading: '正在加载检查程序…', checking: '正在检查…', ready: '请选择一张照片',
     overall: { pass: '符合要求', warn: '基本符合，请看提醒', fail: '不符合要求', incomplete: '文件检查完成，部分项目未能检测' },
     overallHint: {
@@ -47,7 +47,7 @@ const UI = {
     subtitle: 'Check your photo against the national standard (教毕指〔2017〕99号) and the CHSI checker before you upload it',
     privacy: 'Your photo is checked on this device. It is never uploaded or stored anywhere.',
     choose: 'Choose photo', camera: 'Take photo', profile: 'Standard', drop: 'or drop a photo here',
-    footer: 'For guidance only: the CHSI review decides.',
+    footer: 'For guidance only: the CHSI review decides.', defaultProfile: 'Diploma e-registration photo (national standard, CHSI checker)',
     loading: 'Loading the checker…', checking: 'Checking…', ready: 'Choose a photo',
     overall: { pass: 'Passes', warn: 'Passes, with warnings', fail: 'Does not pass', incomplete: 'File checked; some items could not be measured' },
     overallHint: {
@@ -157,7 +157,9 @@ function renderStatic() {
   $('lang').lang = state.lang === 'zh' ? 'en' : 'zh-CN';
   const select = $('profile');
   const chosen = select.value || 'chsi';
-  select.replaceChildren(...state.profiles.map((p) => {
+  // Until the package has loaded, the default profile alone (index.html), in the page's language.
+  const profiles = state.profiles.length ? state.profiles : [{ id: 'chsi', title: { zh: UI.zh.defaultProfile, en: UI.en.defaultProfile } }];
+  select.replaceChildren(...profiles.map((p) => {
     const option = el('option', null, p.title[state.lang]);
     option.value = p.id;
     return option;
@@ -500,6 +502,7 @@ async function runCheck() {
     delete document.body.dataset.fixed;
     $('preview').src = previewUrl;
     $('version').textContent = report.generator;
+    $('version-sep').hidden = false;
     $('result').hidden = false;
     renderReport();
     renderOverlay();
