@@ -102,8 +102,11 @@ impl Tally {
         if fix {
             let refused: usize = self.refused.values().sum();
             let reasons: Vec<String> = self.refused.iter().map(|(r, n)| format!("{r} {n}")).collect();
-            let reasons =
-                if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
+            let reasons = match (reasons.is_empty(), zh) {
+                (true, _) => String::new(),
+                (false, true) => format!("（{}）", reasons.join("，")),
+                (false, false) => format!(" ({})", reasons.join(", ")),
+            };
             if zh {
                 writeln!(out, "已修复 {}，未修复 {refused}{reasons}，出错 {}", self.fixed, self.errors)?;
                 writeln!(out, "新文件的检测结果：")?;
