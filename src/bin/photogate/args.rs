@@ -121,13 +121,14 @@ pub(crate) struct Batch {
     pub(crate) given: usize,
     pub(crate) shard: Option<Shard>,
     pub(crate) jobs: usize,
+    csv: Option<PathBuf>,
     pub(crate) sheet: Option<Sheet>,
     pub(crate) summary: Option<PathBuf>,
     pub(crate) roster: Option<RosterCheck>,
 }
 
 impl Batch {
-    fn from_args(args: BatchArgs, paths: &[PathBuf], profile: &Profile, fix: bool) -> anyhow::Result<Batch> {
+    fn from_args(args: BatchArgs, paths: &[PathBuf], profile: &Profile) -> anyhow::Result<Batch> {
         let inputs = collect_paths(paths)?;
         let given = inputs.len();
         let scheme = profile.rules.file_name.as_ref().map(|r| r.scheme);
@@ -148,11 +149,24 @@ impl Batch {
             Some(n) => usize::from(n),
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
-        let sheet = match &args.csv {
-            Some(path) => Some(Sheet::create(path, rules_of(profile).collect(), fix, roster.is_some())?),
-            None => None,
-        };
-        Ok(Batch { files, given, shard: args.shard, jobs, sheet, summary: args.summary, roster })
+        Ok(Batch {
+            files,
+            given,
+            shard: args.shard,
+            jobs,
+            csv: args.csv,
+            sheet: None,
+            summary: args.summary,
+            roster,
+        })
+    }
+
+    /// Creates the `--csv` file, once everything else has been validated.
+    fn create_sheet(&mut self, profile: &Profile, fix: bool) -> anyhow::Result<()> {
+        if let Some(path) = &self.csv {
+            self.sheet = Some(Sheet::create(path, rules_of(profile).collect(), fix, self.roster.is_some())?);
+        }
+        Ok(())
     }
 }
 
@@ -201,7 +215,7 @@ pub(crate) struct FixPlan {
 impl FixPlan {
     pub(crate) fn from_args(args: FixArgs) -> anyhow::Result<FixPlan> {
         let profile = load_profile(&args.photos.profile)?;
-        let batch = Batch::from_args(args.photos.batch, &args.photos.paths, &profile, true)?;
+        let mut batch = Batch::from_args(args.photos.batch, &args.photos.paths, &profile)?;
         if args.name.is_some() && batch.given != 1 {
             bail!("--name names one file, but {} photos were given", batch.given);
         }
@@ -212,6 +226,7 @@ impl FixPlan {
             .with_context(|| format!("--out: cannot create the folder {}", args.out.display()))?;
         let models = crate::models::load(args.photos.models)?;
         let background = Some(args.background).filter(|b| b != "keep");
+        batch.create_sheet(&profile, true)?;
         Ok(FixPlan {
             batch,
             out: args.out,
@@ -245,8 +260,9 @@ impl CheckPlan {
     pub(crate) fn from_args(args: CheckArgs) -> anyhow::Result<CheckPlan> {
         let photos = args.photos;
         let profile = load_profile(&photos.profile)?;
-        let batch = Batch::from_args(photos.batch, &photos.paths, &profile, false)?;
+        let mut batch = Batch::from_args(photos.batch, &photos.paths, &profile)?;
         let models = if args.file_only { None } else { Some(crate::models::load(photos.models)?) };
+        batch.create_sheet(&profile, false)?;
         Ok(CheckPlan {
             batch,
             models,
