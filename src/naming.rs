@@ -1,5 +1,25 @@
 //! File naming schemes: the 18-digit resident ID number (GB 11643-1999) and 4-digit sequences.
 
+use crate::profile::NameScheme;
+use crate::verdict::Reason;
+
+impl NameScheme {
+    /// Checks a file name against the scheme, as the `file.name` rule does: only the base name's
+    /// stem is read, and a final `x` of an ID number counts as `X`. `Err` is the item's reason,
+    /// [`Reason::BadPattern`] or [`Reason::BadCheckDigit`].
+    pub fn check(self, file_name: &str) -> Result<(), Reason> {
+        let stem = split_name(file_name).0;
+        let result = match self {
+            NameScheme::IdNumber => check_id_number(stem),
+            NameScheme::Sequence4 => check_sequence4(stem),
+        };
+        result.map_err(|problem| match problem {
+            NameProblem::Pattern => Reason::BadPattern,
+            NameProblem::CheckDigit => Reason::BadCheckDigit,
+        })
+    }
+}
+
 /// Why a name does not follow its scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NameProblem {
@@ -87,5 +107,13 @@ mod tests {
         assert_eq!(split_name("a/b/photo.final.jpeg"), ("photo.final", Some("jpeg")));
         assert_eq!(split_name(".jpg"), (".jpg", None));
         assert_eq!(split_name("noext"), ("noext", None));
+    }
+
+    #[test]
+    fn schemes_check_the_stem_of_a_file_name() {
+        assert_eq!(NameScheme::IdNumber.check("photos/11010519491231002x.JPG"), Ok(()));
+        assert_eq!(NameScheme::IdNumber.check("110105194912310021.jpg"), Err(Reason::BadCheckDigit));
+        assert_eq!(NameScheme::Sequence4.check("0001.jpg"), Ok(()));
+        assert_eq!(NameScheme::Sequence4.check("IMG_0001.jpg"), Err(Reason::BadPattern));
     }
 }

@@ -9,8 +9,7 @@ use serde::Serialize;
 use crate::color::{delta_e2000, lab, lab_from_linear, to_linear};
 use crate::jpeg::JpegColor;
 use crate::measure::{Measurement, Measurements, Unmeasured};
-use crate::naming::{check_id_number, check_sequence4, split_name, NameProblem};
-use crate::profile::{EmbeddedProfile, NameScheme, Profile, Severity};
+use crate::profile::{EmbeddedProfile, Profile, Severity};
 use crate::rule::RuleId;
 use crate::sniff::Format;
 
@@ -308,19 +307,10 @@ pub(crate) fn evaluate_rule(rule: RuleId, measurement: &Measurement, profile: &P
                 met(Reason::Ok)
             }
         }
-        Measurement::Name(name) => {
-            let stem = split_name(name).0;
-            let result = match profile.rules.file_name.as_ref().map(|r| r.scheme) {
-                Some(NameScheme::IdNumber) => check_id_number(stem),
-                Some(NameScheme::Sequence4) => check_sequence4(stem),
-                None => Ok(()),
-            };
-            match result {
-                Ok(()) => met(Reason::Ok),
-                Err(NameProblem::Pattern) => unmet(Reason::BadPattern),
-                Err(NameProblem::CheckDigit) => unmet(Reason::BadCheckDigit),
-            }
-        }
+        Measurement::Name(name) => match profile.rules.file_name.as_ref().map(|r| r.scheme.check(name)) {
+            Some(Err(reason)) => unmet(reason),
+            Some(Ok(())) | None => met(Reason::Ok),
+        },
     };
     Some(outcome)
 }

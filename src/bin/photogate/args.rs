@@ -4,7 +4,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
-use photogate::{Limits, ModelBytes, Models, Profile, MODEL_FILES};
+use photogate::{Limits, Models, Profile};
+
+use crate::roster::{Roster, RosterCheck};
+use crate::sheet::Sheet;
+use crate::summary::rules_of;
 
 /// Checks diploma e-registration photos (学历证书电子注册图像) against the standard.
 #[derive(Debug, Parser)]
@@ -44,9 +48,126 @@ pub(crate) struct Photos {
     /// Print the English messages instead of the Chinese ones.
     #[arg(long)]
     pub(crate) en: bool,
-    /// The folder with the model files (default: $PHOTOGATE_MODELS, else ../shared/models).
+    #[command(flatten)]
+    pub(crate) batch: BatchArgs,
+    /// The folder with the model files (default: the models built into this binary; in a build
+    /// without them, $PHOTOGATE_MODELS, else ../shared/models).
     #[arg(long, value_name = "DIR")]
     pub(crate) models: Option<PathBuf>,
+}
+
+/// Options for folders of photos.
+#[derive(Debug, clap::Args)]
+pub(crate) struct BatchArgs {
+    /// Write one row per photo to this CSV file (UTF-8 with BOM, for Excel): file, verdict, and each
+    /// rule's value and verdict; for `fix` also status, reason and output file.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) csv: Option<PathBuf>,
+    /// Write the summary (pass rate per rule, roster findings) to this file instead of stderr.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) summary: Option<PathBuf>,
+    /// Compare the photos' names with a class list: a UTF-8 CSV with a number column (身份证号, 学号,
+    /// 序号 or id) and a name column (姓名 or name). Lists missing, extra and duplicate photos.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) roster: Option<PathBuf>,
+    /// Photos worked on at once (default: the number of CPU cores).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) jobs: Option<u16>,
+    /// Work on part K of N only, for splitting a batch across machines: a photo belongs to the part
+    /// given by a hash of its path below the folder named, so every machine that is given the same
+    /// folders agrees on the parts.
+    #[arg(long, value_name = "K/N")]
+    pub(crate) shard: Option<Shard>,
+}
+
+/// `--shard K/N`: part K (1-based) of N.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shard {
+    pub(crate) k: u64,
+    pub(crate) n: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let parsed =
+            s.split_once('/').and_then(|(k, n)| Some((k.parse::<u64>().ok()?, n.parse::<u64>().ok()?)));
+        match parsed {
+            Some((k, n)) if (1..=n).contains(&k) => Ok(Shard { k, n }),
+            _ => Err(format!("`{s}` is not K/N with 1 ≤ K ≤ N, e.g. 1/4")),
+        }
+    }
+}
+
+impl Shard {
+    /// Whether the photo at `relative` (its path below the folder given, with `/`) is in this part.
+    pub(crate) fn contains(self, relative: &str) -> bool {
+        fnv1a(relative.as_bytes()) % self.n == self.k - 1
+    }
+}
+
+/// FNV-1a, 64 bits: a hash whose value is fixed by its definition, unlike std's `DefaultHasher`, so
+/// machines with different builds agree on the shards.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// What `check` and `fix` share: the photos of this shard, how to work through them, and where the
+/// CSV, the summary and the roster findings go.
+pub(crate) struct Batch {
+    pub(crate) files: Vec<PathBuf>,
+    /// Photos given, before `--shard`.
+    pub(crate) given: usize,
+    pub(crate) shard: Option<Shard>,
+    pub(crate) jobs: usize,
+    csv: Option<PathBuf>,
+    pub(crate) sheet: Option<Sheet>,
+    pub(crate) summary: Option<PathBuf>,
+    pub(crate) roster: Option<RosterCheck>,
+}
+
+impl Batch {
+    fn from_args(args: BatchArgs, paths: &[PathBuf], profile: &Profile) -> anyhow::Result<Batch> {
+        let inputs = collect_paths(paths)?;
+        let given = inputs.len();
+        let scheme = profile.rules.file_name.as_ref().map(|r| r.scheme);
+        let roster = match &args.roster {
+            Some(path) => {
+                let roster = Roster::read(path, scheme)?;
+                let all: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+                Some(roster.compare(&all, scheme))
+            }
+            None => None,
+        };
+        let files = inputs
+            .into_iter()
+            .filter(|(_, relative)| args.shard.is_none_or(|s| s.contains(relative)))
+            .map(|(path, _)| path)
+            .collect();
+        let jobs = match args.jobs {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        Ok(Batch {
+            files,
+            given,
+            shard: args.shard,
+            jobs,
+            csv: args.csv,
+            sheet: None,
+            summary: args.summary,
+            roster,
+        })
+    }
+
+    /// Creates the `--csv` file, once everything else has been validated.
+    fn create_sheet(&mut self, profile: &Profile, fix: bool) -> anyhow::Result<()> {
+        if let Some(path) = &self.csv {
+            self.sheet = Some(Sheet::create(path, rules_of(profile).collect(), fix, self.roster.is_some())?);
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -79,7 +200,7 @@ pub(crate) struct FixArgs {
 
 /// What `fix` will do, validated.
 pub(crate) struct FixPlan {
-    pub(crate) files: Vec<PathBuf>,
+    pub(crate) batch: Batch,
     pub(crate) out: PathBuf,
     pub(crate) models: Models,
     pub(crate) profile: Profile,
@@ -94,19 +215,20 @@ pub(crate) struct FixPlan {
 impl FixPlan {
     pub(crate) fn from_args(args: FixArgs) -> anyhow::Result<FixPlan> {
         let profile = load_profile(&args.photos.profile)?;
-        let files = collect_paths(&args.photos.paths)?;
-        if args.name.is_some() && files.len() != 1 {
-            bail!("--name names one file, but {} photos were given", files.len());
+        let mut batch = Batch::from_args(args.photos.batch, &args.photos.paths, &profile)?;
+        if args.name.is_some() && batch.given != 1 {
+            bail!("--name names one file, but {} photos were given", batch.given);
         }
         if !(args.max_upscale.is_finite() && args.max_upscale > 0.0) {
             bail!("--max-upscale {} must be a positive number", args.max_upscale);
         }
         std::fs::create_dir_all(&args.out)
             .with_context(|| format!("--out: cannot create the folder {}", args.out.display()))?;
-        let models = load_models(args.photos.models)?;
+        let models = crate::models::load(args.photos.models)?;
         let background = Some(args.background).filter(|b| b != "keep");
+        batch.create_sheet(&profile, true)?;
         Ok(FixPlan {
-            files,
+            batch,
             out: args.out,
             models,
             profile,
@@ -122,7 +244,7 @@ impl FixPlan {
 
 /// What `check` will do, validated.
 pub(crate) struct CheckPlan {
-    pub(crate) files: Vec<PathBuf>,
+    pub(crate) batch: Batch,
     pub(crate) models: Option<Models>,
     pub(crate) profile: Profile,
     pub(crate) limits: Limits,
@@ -138,10 +260,11 @@ impl CheckPlan {
     pub(crate) fn from_args(args: CheckArgs) -> anyhow::Result<CheckPlan> {
         let photos = args.photos;
         let profile = load_profile(&photos.profile)?;
-        let files = collect_paths(&photos.paths)?;
-        let models = if args.file_only { None } else { Some(load_models(photos.models)?) };
+        let mut batch = Batch::from_args(photos.batch, &photos.paths, &profile)?;
+        let models = if args.file_only { None } else { Some(crate::models::load(photos.models)?) };
+        batch.create_sheet(&profile, false)?;
         Ok(CheckPlan {
-            files,
+            batch,
             models,
             profile,
             limits: Limits::default(),
@@ -151,15 +274,22 @@ impl CheckPlan {
     }
 }
 
-/// The files named, and the image files in the folders named.
-fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// The files named, and the image files in the folders named, each with its path below the folder
+/// named (a file named: its file name), `/`-separated.
+fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, String)>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect(path, 0, &mut files)
+            let mut found = Vec::new();
+            collect(path, 0, &mut found)
                 .with_context(|| format!("cannot read the folder {}", path.display()))?;
+            files.extend(found.into_iter().map(|p| {
+                let relative = p.strip_prefix(path).unwrap_or(&p).to_path_buf();
+                (p, slashed(&relative))
+            }));
         } else if path.is_file() {
-            files.push(path.clone());
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            files.push((path.clone(), name));
         } else {
             bail!("{} is not a file or folder: check the path given as FILE", path.display());
         }
@@ -167,29 +297,10 @@ fn collect_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Reads the four model files from `--models`, `$PHOTOGATE_MODELS` or `../shared/models`.
-fn load_models(dir: Option<PathBuf>) -> anyhow::Result<Models> {
-    let dir = dir
-        .or_else(|| std::env::var_os("PHOTOGATE_MODELS").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("../shared/models"));
-    let read = |name: &str| {
-        std::fs::read(dir.join(name)).with_context(|| {
-            format!(
-                "cannot read the model {name} in {}: pass --models DIR, set PHOTOGATE_MODELS, run \
-                 scripts/fetch-models.sh, or use --file-only",
-                dir.display()
-            )
-        })
-    };
-    let [detector, face_mesh, iris, segmentation] = MODEL_FILES.map(read);
-    let (detector, face_mesh, iris, segmentation) = (detector?, face_mesh?, iris?, segmentation?);
-    Models::load(&ModelBytes {
-        detector: &detector,
-        face_mesh: &face_mesh,
-        iris: &iris,
-        segmentation: &segmentation,
-    })
-    .with_context(|| format!("--models {}", dir.display()))
+fn slashed(relative: &Path) -> String {
+    let parts: Vec<String> =
+        relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
 }
 
 fn load_profile(spec: &str) -> anyhow::Result<Profile> {

@@ -1,14 +1,27 @@
 //! `photogate`: check a folder of photos from the command line.
 
 mod args;
+mod models;
+mod pool;
+mod progress;
+mod roster;
+mod sheet;
+mod summary;
 mod table;
 
+use std::collections::HashSet;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use args::{CheckPlan, Cli, Command, FixPlan};
+use anyhow::Context;
+use args::{Batch, CheckPlan, Cli, Command, FixPlan};
 use clap::Parser;
 use photogate::{autocrop, check, Autocrop, AutocropOptions, CheckOptions, Overall, Profile};
+use progress::Progress;
+use roster::RosterCheck;
+use sheet::FixCells;
+use summary::Tally;
 
 fn main() -> ExitCode {
     match run() {
@@ -46,61 +59,99 @@ fn run() -> anyhow::Result<ExitCode> {
 }
 
 fn run_check(plan: CheckPlan) -> anyhow::Result<ExitCode> {
+    let CheckPlan { mut batch, models, profile, limits, json, english } = plan;
     let mut out = io::stdout().lock();
+    let mut tally = Tally::new(&profile);
+    let mut progress = Progress::new(batch.files.len());
     let (mut any_fail, mut any_error) = (false, false);
-    for path in &plan.files {
+    let files = &batch.files;
+    let work = |i: usize| {
+        let path = &files[i];
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let result =
-            std::fs::read(path).map_err(|e| (String::from("io_error"), e.to_string())).and_then(|bytes| {
-                let options = CheckOptions {
-                    profile: &plan.profile,
-                    file_name: name.as_deref(),
-                    limits: &plan.limits,
-                    models: plan.models.as_ref(),
-                };
-                check(&bytes, &options).map_err(|e| (e.code().to_string(), e.to_string()))
-            });
-        match result {
+        let bytes = std::fs::read(path).map_err(|e| (String::from("io_error"), e.to_string()))?;
+        let options = CheckOptions {
+            profile: &profile,
+            file_name: name.as_deref(),
+            limits: &limits,
+            models: models.as_ref(),
+        };
+        check(&bytes, &options).map_err(|e| (e.code().to_string(), e.to_string()))
+    };
+    pool::run_ordered(files.len(), batch.jobs, work, |i, result| {
+        let path = &files[i];
+        progress.clear();
+        match &result {
             Ok(report) => {
                 any_fail |= report.verdict == Overall::Fail;
-                if plan.json {
+                tally.add_report(report);
+                if json {
                     writeln!(out, "{}", report.to_json())?;
                 } else {
-                    table::write(&mut out, &path.display().to_string(), &report, plan.english)?;
+                    table::write(&mut out, &path.display().to_string(), report, english)?;
                 }
             }
             Err((code, message)) => {
                 any_error = true;
-                write_error(&mut out, path, &code, &message, plan.json)?;
+                tally.add_error();
+                write_error(&mut out, path, code, message, json)?;
             }
         }
-    }
-    Ok(exit_code(any_error, any_fail))
+        if let Some(sheet) = &mut batch.sheet {
+            let error = result.as_ref().err().map(|(code, message)| format!("{code}: {message}"));
+            sheet.row(path, batch.roster.as_ref(), None, result.as_ref().ok(), error.as_deref())?;
+        }
+        progress.tick();
+        Ok(())
+    })?;
+    progress.clear();
+    out.flush()?;
+    let roster_problems = finish(batch, &tally, &profile, false, english)?;
+    Ok(exit_code(any_error, any_fail || roster_problems))
 }
 
 fn run_fix(plan: FixPlan) -> anyhow::Result<ExitCode> {
+    let FixPlan {
+        mut batch,
+        out: out_dir,
+        models,
+        profile,
+        limits,
+        background,
+        name,
+        max_upscale,
+        json,
+        english,
+    } = plan;
     let mut out = io::stdout().lock();
+    let mut tally = Tally::new(&profile);
+    let mut progress = Progress::new(batch.files.len());
     let (mut any_bad, mut any_error) = (false, false);
-    let mut written: Vec<std::path::PathBuf> = Vec::new();
-    for path in &plan.files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let result =
-            std::fs::read(path).map_err(|e| (String::from("io_error"), e.to_string())).and_then(|bytes| {
-                let options = AutocropOptions {
-                    profile: &plan.profile,
-                    file_name: name.as_deref(),
-                    limits: &plan.limits,
-                    models: &plan.models,
-                    background: plan.background.as_deref(),
-                    name: plan.name.as_deref(),
-                    max_upscale: plan.max_upscale,
-                };
-                autocrop(&bytes, &options).map_err(|e| (e.code().to_string(), e.to_string()))
-            });
+    let mut written: HashSet<PathBuf> = HashSet::new();
+    let files = &batch.files;
+    let work = |i: usize| {
+        let path = &files[i];
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let bytes = std::fs::read(path).map_err(|e| (String::from("io_error"), e.to_string()))?;
+        let options = AutocropOptions {
+            profile: &profile,
+            file_name: file_name.as_deref(),
+            limits: &limits,
+            models: &models,
+            background: background.as_deref(),
+            name: name.as_deref(),
+            max_upscale,
+        };
+        autocrop(&bytes, &options).map_err(|e| (e.code().to_string(), e.to_string()))
+    };
+    pool::run_ordered(files.len(), batch.jobs, work, |i, result| {
+        let path = &files[i];
+        progress.clear();
+        // Names are given out here, in input order, so the same photos get the same names whatever
+        // the number of jobs.
         let outcome = result.and_then(|result| {
             let target = match result.fixed() {
                 Some(fixed) => {
-                    let target = free_path(&plan.out, &fixed.file_name, &written);
+                    let target = free_path(&out_dir, &fixed.file_name, &written);
                     if same_file(&target, path) {
                         return Err((
                             "io_error".into(),
@@ -109,50 +160,119 @@ fn run_fix(plan: FixPlan) -> anyhow::Result<ExitCode> {
                     }
                     std::fs::write(&target, &fixed.jpeg)
                         .map_err(|e| ("io_error".to_string(), format!("{}: {e}", target.display())))?;
-                    written.push(target.clone());
+                    written.insert(target.clone());
                     Some(target)
                 }
                 None => None,
             };
             Ok((result, target))
         });
-        match outcome {
+        match &outcome {
             Ok((result, target)) => {
-                any_bad |= match &result {
+                any_bad |= match result {
                     Autocrop::Fixed { fixed, .. } => fixed.report.verdict == Overall::Fail,
                     Autocrop::Refused { .. } => true,
                 };
-                if plan.json {
-                    // The result's own JSON with `file` and `output` in front, its key order kept.
-                    let json = result.to_json();
-                    let mut head =
-                        format!("{{\"file\":{}", serde_json::Value::from(path.display().to_string()));
-                    if let Some(target) = &target {
-                        head +=
-                            &format!(",\"output\":{}", serde_json::Value::from(target.display().to_string()));
-                    }
-                    writeln!(out, "{head},{}", json.strip_prefix('{').unwrap_or(&json))?;
+                match result {
+                    Autocrop::Fixed { fixed, .. } => tally.add_fixed(&fixed.report),
+                    Autocrop::Refused { refusal, .. } => tally.add_refused(refusal.reason.code()),
+                }
+                if json {
+                    writeln!(out, "{}", fix_json(path, result, target.as_deref()))?;
                 } else {
-                    write_fix_line(&mut out, path, &result, target.as_deref(), plan.english)?;
+                    write_fix_line(&mut out, path, result, target.as_deref(), english)?;
                 }
             }
             Err((code, message)) => {
                 any_error = true;
-                write_error(&mut out, path, &code, &message, plan.json)?;
+                tally.add_error();
+                write_error(&mut out, path, code, message, json)?;
             }
         }
+        if let Some(sheet) = &mut batch.sheet {
+            let output = match &outcome {
+                Ok((_, Some(target))) => target.display().to_string(),
+                _ => String::new(),
+            };
+            let (cells, report, error) = match &outcome {
+                Ok((Autocrop::Fixed { fixed, .. }, _)) => {
+                    (FixCells { status: "fixed", reason: "", output: &output }, Some(&fixed.report), None)
+                }
+                Ok((Autocrop::Refused { refusal, before }, _)) => (
+                    FixCells { status: "refused", reason: refusal.reason.code(), output: "" },
+                    Some(before.as_ref()),
+                    None,
+                ),
+                Err((code, message)) => (
+                    FixCells { status: "error", reason: code, output: "" },
+                    None,
+                    Some(format!("{code}: {message}")),
+                ),
+            };
+            sheet.row(path, batch.roster.as_ref(), Some(cells), report, error.as_deref())?;
+        }
+        progress.tick();
+        Ok(())
+    })?;
+    progress.clear();
+    out.flush()?;
+    let roster_problems = finish(batch, &tally, &profile, true, english)?;
+    Ok(exit_code(any_error, any_bad || roster_problems))
+}
+
+/// The result's own JSON with `file` and `output` in front, its key order kept.
+fn fix_json(path: &Path, result: &Autocrop, target: Option<&Path>) -> String {
+    let json = result.to_json();
+    let mut head = format!("{{\"file\":{}", serde_json::Value::from(path.display().to_string()));
+    if let Some(target) = target {
+        head += &format!(",\"output\":{}", serde_json::Value::from(target.display().to_string()));
     }
-    Ok(exit_code(any_error, any_bad))
+    format!("{head},{}", json.strip_prefix('{').unwrap_or(&json))
+}
+
+/// Closes the CSV and writes the summary: to `--summary FILE`, else to stderr for more than one
+/// photo, a CSV or a roster. Returns whether the roster found a problem.
+fn finish(batch: Batch, tally: &Tally, profile: &Profile, fix: bool, english: bool) -> anyhow::Result<bool> {
+    let wrote_csv = batch.sheet.is_some();
+    if let Some(sheet) = batch.sheet {
+        sheet.finish()?;
+    }
+    let photos = batch.files.len();
+    let mut heading = if english {
+        format!("Summary ({}, {photos} photos", profile.id)
+    } else {
+        format!("汇总（{}，{photos} 张照片", profile.id)
+    };
+    if let Some(shard) = batch.shard {
+        heading += &if english {
+            format!(", shard {}/{} of {}", shard.k, shard.n, batch.given)
+        } else {
+            format!("，共 {} 张中的第 {}/{} 份", batch.given, shard.k, shard.n)
+        };
+    }
+    heading += if english { ")" } else { "）" };
+    let roster = batch.roster.as_ref();
+    match &batch.summary {
+        Some(path) => {
+            let mut file = io::BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("--summary: cannot create {}", path.display()))?,
+            );
+            tally.write(&mut file, &heading, fix, roster, english)?;
+            file.flush()?;
+        }
+        None if batch.given > 1 || wrote_csv || roster.is_some() => {
+            let mut err = io::stderr().lock();
+            writeln!(err)?;
+            tally.write(&mut err, &heading, fix, roster, english)?;
+        }
+        None => {}
+    }
+    Ok(roster.is_some_and(RosterCheck::has_problems))
 }
 
 /// An error for one photo: a JSON line, or a line on stderr.
-fn write_error(
-    out: &mut impl Write,
-    path: &std::path::Path,
-    code: &str,
-    message: &str,
-    json: bool,
-) -> io::Result<()> {
+fn write_error(out: &mut impl Write, path: &Path, code: &str, message: &str, json: bool) -> io::Result<()> {
     if json {
         let line = serde_json::json!({
             "file": path.display().to_string(),
@@ -180,9 +300,9 @@ fn exit_code(any_error: bool, any_bad: bool) -> ExitCode {
 /// One line per photo: where the new file went with its size, quality and verdict, or why not.
 fn write_fix_line(
     out: &mut impl Write,
-    path: &std::path::Path,
+    path: &Path,
     result: &Autocrop,
-    target: Option<&std::path::Path>,
+    target: Option<&Path>,
     english: bool,
 ) -> io::Result<()> {
     let pick = |t: &photogate::Text| if english { t.en.clone() } else { t.zh.clone() };
@@ -224,7 +344,7 @@ fn write_fix_line(
 }
 
 /// `dir/name`, or `dir/stem-2.jpg`, … when this run already wrote that name.
-fn free_path(dir: &std::path::Path, name: &str, written: &[std::path::PathBuf]) -> std::path::PathBuf {
+fn free_path(dir: &Path, name: &str, written: &HashSet<PathBuf>) -> PathBuf {
     let first = dir.join(name);
     if !written.contains(&first) {
         return first;
@@ -233,7 +353,7 @@ fn free_path(dir: &std::path::Path, name: &str, written: &[std::path::PathBuf]) 
     (2..).map(|n| dir.join(format!("{stem}-{n}.jpg"))).find(|p| !written.contains(p)).unwrap_or(first)
 }
 
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
