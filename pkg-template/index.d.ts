@@ -182,6 +182,11 @@ export interface ModelBytesOption {
 export interface InitOptions {
   /** Where to load the wasm from; defaults to `photogate_wasm_bg.wasm` beside index.js. */
   wasm?: URL | string | Response | BufferSource | WebAssembly.Module;
+  /**
+   * Where to load the file-rules wasm from in a browser without WebAssembly SIMD (used only with
+   * `models: false` there); defaults to `photogate_lite_bg.wasm` beside index.js.
+   */
+  liteWasm?: URL | string | Response | BufferSource | WebAssembly.Module;
   /** `false`: file rules only, no model download. An object: the model files' bytes (e.g. in Node). */
   models?: false | ModelBytesOption;
   /** Same-origin folder with the model files; defaults to `models/` beside index.js. */
@@ -202,6 +207,12 @@ export class PhotogateError extends Error {
 }
 
 export function init(options?: InitOptions): Promise<void>;
+/**
+ * Whether this browser can run the models (WebAssembly SIMD: Chrome 91+, Safari 16.4+, Firefox 89+).
+ * Where it cannot, `init()` throws `unsupported_browser` and `init({ models: false })` loads a small
+ * build without SIMD that checks the file rules.
+ */
+export function supportsModels(): boolean;
 export function check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions): Report;
 export function autocrop(bytes: Uint8Array | ArrayBuffer, options?: AutocropOptions): AutocropResult;
 export function profiles(): Profile[];

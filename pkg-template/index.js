@@ -1,6 +1,6 @@
 // photogate: the public JavaScript API, run in this thread. It fetches and converts; every rule lives
 // in the wasm core. `createChecker` (the same API in a Web Worker) lives in bridge.js.
-import initWasm, { Checker, builtinProfiles, modelManifest, version as wasmVersion } from './photogate_wasm.js';
+import * as core from './photogate_wasm.js';
 import { PhotogateError, toBytes } from './shared.js';
 
 export { PhotogateError } from './shared.js';
@@ -8,6 +8,8 @@ export { createChecker } from './bridge.js';
 
 let ready = null;
 let checker = null;
+/** The wasm-bindgen module in use: the core, or the file-rules build where SIMD is missing. */
+let glue = core;
 
 // The smallest module using a v128 instruction: validates only where WebAssembly SIMD is supported.
 const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0,
@@ -27,9 +29,18 @@ function unwrap(call) {
   }
 }
 
+/**
+ * Whether this browser can run the models: they need WebAssembly SIMD (Chrome 91+, Safari 16.4+,
+ * Firefox 89+). Where it cannot, `init()` throws `unsupported_browser`, and `init({ models: false })`
+ * loads a small build without SIMD that checks the file rules.
+ */
+export function supportsModels() {
+  return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+}
+
 /** The model files the checker needs, in the order its constructor takes them. */
 export function modelFiles() {
-  return modelManifest().split('\n').map((line) => {
+  return glue.modelManifest().split('\n').map((line) => {
     const [sha256, name] = line.split('  ');
     return { name, sha256 };
   });
@@ -55,12 +66,28 @@ async function fetchBytes(url) {
  */
 export function init(options = {}) {
   ready ??= (async () => {
-    if (!WebAssembly.validate(SIMD_PROBE)) {
-      throw new PhotogateError('unsupported_browser', 'this browser lacks WebAssembly SIMD (Chrome 91+, Safari 16.4+, Firefox 89+)');
+    if (supportsModels()) {
+      await core.default(options.wasm === undefined ? undefined : { module_or_path: options.wasm });
+    } else if (options.models === false) {
+      // The file rules need no SIMD: a build without it (and without the model engine, a tenth of
+      // the size) loads instead, and only here.
+      try {
+        glue = await import('./photogate_lite.js');
+        await glue.default(options.liteWasm === undefined ? undefined : { module_or_path: options.liteWasm });
+      } catch (e) {
+        glue = core;
+        if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
+          throw new PhotogateError('unsupported_browser',
+            `this browser's WebAssembly is too old even for the file rules (they need bulk memory and reference types: Safari 15+, Chrome 96+): ${e.message}`);
+        }
+        throw e;
+      }
+    } else {
+      throw new PhotogateError('unsupported_browser',
+        'this browser lacks WebAssembly SIMD (Chrome 91+, Safari 16.4+, Firefox 89+), which the models need; `init({ models: false })` still checks the file rules');
     }
-    await initWasm(options.wasm === undefined ? undefined : { module_or_path: options.wasm });
     if (options.models === false) {
-      checker = Checker.fileOnly();
+      checker = glue.Checker.fileOnly();
       return;
     }
     const progress = options.onProgress ?? (() => {});
@@ -83,7 +110,7 @@ export function init(options = {}) {
       }));
     }
     progress('compute:load', 0, 1);
-    checker = unwrap(() => new Checker(...bytes));
+    checker = unwrap(() => new glue.Checker(...bytes));
     progress('compute:load', 1, 1);
   })().catch((e) => {
     ready = null;
@@ -132,11 +159,11 @@ export function autocrop(bytes, options = {}) {
 /** The built-in profiles (full profile objects, `chsi` first). Call `await init()` first. */
 export function profiles() {
   ensureReady('profiles');
-  return JSON.parse(unwrap(() => builtinProfiles()));
+  return JSON.parse(unwrap(() => glue.builtinProfiles()));
 }
 
 /** The library version. */
 export function version() {
   ensureReady('version');
-  return wasmVersion();
+  return glue.version();
 }

@@ -18,6 +18,8 @@ cargo fmt --check
 cargo fmt --check --manifest-path fuzz/Cargo.toml
 cargo fmt --check --manifest-path fuzz/seedgen/Cargo.toml
 cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features inference -- -D warnings
+# The file-rules build (scripts/build-wasm.sh builds it without simd128; the lints do not depend on it).
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 say "Rust: unit, integration and doc tests"

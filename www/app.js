@@ -1,5 +1,5 @@
 // The self-check page. It uses the package's public API only; every rule and threshold is in the core.
-import { check, createChecker, init, profiles, PhotogateError } from './pkg/index.js';
+import { check, createChecker, init, profiles, supportsModels, PhotogateError } from './pkg/index.js';
 
 const UI = {
   zh: {
@@ -23,7 +23,10 @@ const UI = {
     longPress: '长按图片保存到手机', savedCheck: '保存后，可用“选择照片”再检查一次。',
     handedBack: '照片已交给小程序，返回即可使用。', back: '使用这张照片，返回小程序',
     fixedSaved: { pass: '生成的照片符合要求，长按保存后即可上传。', warn: '生成的照片符合要求（有提醒），长按保存后即可上传。' },
-    fileOnly: '此浏览器版本较旧（不支持模块 Worker），只检查文件项目：格式、尺寸、文件大小、压缩质量、分辨率等。人脸、背景等项目不检测，也不能一键生成合格照片。请升级微信或浏览器后再试。',
+    fileOnly: {
+      workers: '此浏览器版本较旧（不支持模块 Worker），只检查文件项目：格式、尺寸、文件大小、压缩质量、分辨率等。人脸、背景等项目不检测，也不能一键生成合格照片。请升级微信或浏览器后再试。',
+      simd: '此浏览器不支持 WebAssembly SIMD，只检查文件项目：格式、尺寸、文件大小、压缩质量、分辨率等。人脸、背景等项目不检测，也不能一键生成合格照片。iPhone 请升级到 iOS 16.4 或以上，安卓手机请升级微信；也可以在电脑上打开本页。',
+    },
     fixTitle: '一键生成合格照片', fixHint: '自动裁剪、缩放到标准尺寸，可换标准背景色，并压缩到规定的文件大小。不会旋转或美化照片。',
     background: '背景', fixButton: '生成合格照片', fixing: '正在生成合格照片…', before: '原照片', after: '生成的照片',
     download: '下载照片', showOriginal: '查看原照片的检查结果', showFixed: '查看生成照片的检查结果',
@@ -63,7 +66,10 @@ const UI = {
     longPress: 'Press and hold the photo to save it', savedCheck: 'Once saved, choose it above to check it again.',
     handedBack: 'The photo was handed to the mini-program: go back to use it.', back: 'Use this photo and go back',
     fixedSaved: { pass: 'The new photo passes: save it (press and hold) and upload it.', warn: 'The new photo passes (with warnings): save it (press and hold) and upload it.' },
-    fileOnly: 'This browser is too old for the full check (no module workers): only the file rules are checked (format, size, KB, quality, dpi …). Face and background rules and the fix are not available. Update WeChat or the browser.',
+    fileOnly: {
+      workers: 'This browser is too old for the full check (no module workers): only the file rules are checked (format, size, KB, quality, dpi …). Face and background rules and the fix are not available. Update WeChat or the browser.',
+      simd: 'This browser lacks WebAssembly SIMD: only the file rules are checked (format, size, KB, quality, dpi …). Face and background rules and the fix are not available. On an iPhone update to iOS 16.4 or later, on Android update WeChat; or open this page on a computer.',
+    },
     fixTitle: 'Make a compliant photo', fixHint: 'Crops and scales to the standard size, optionally puts in a standard background, and compresses to the required file size. The photo is never rotated or retouched.',
     background: 'Background', fixButton: 'Make compliant photo', fixing: 'Making the photo…', before: 'Original', after: 'New photo',
     download: 'Download photo', showOriginal: 'Show the original photo\'s report', showFixed: 'Show the new photo\'s report',
@@ -119,7 +125,7 @@ const state = {
   progress: null, // the last loading progress: [stage, done, total]
   waiting: false, // a photo was chosen before the checker had loaded
   failed: false, // the checker cannot start (the error says why)
-  fileOnly: false, // no module workers: the file rules only, in this thread
+  fileOnly: null, // 'workers' (no module workers) or 'simd' (no WebAssembly SIMD): the file rules only, in this thread
   original: null, // { report, url } of the photo as chosen
   fixed: null, // the autocrop result, with `url` of the new JPEG
   showing: 'original',
@@ -166,8 +172,8 @@ function renderStatic() {
   }));
   select.value = chosen;
   $('notice').hidden = !state.fileOnly;
-  $('notice').textContent = state.fileOnly ? t.fileOnly : '';
-  $('fix').hidden = state.fileOnly;
+  $('notice').textContent = state.fileOnly ? t.fileOnly[state.fileOnly] : '';
+  $('fix').hidden = Boolean(state.fileOnly);
   renderFixControls();
 }
 
@@ -587,8 +593,9 @@ function hasModuleWorkers() {
 }
 
 /**
- * The file rules in this thread, for a browser without module workers: the worker would fail to
- * start, and model inference here would freeze the page. The package's in-thread API, no models.
+ * The file rules in this thread, for a browser without module workers (the worker would fail to
+ * start, and model inference here would freeze the page) or without WebAssembly SIMD (the models
+ * cannot run; the package loads its small file-rules build). The package's in-thread API, no models.
  */
 function fileRulesChecker() {
   const loaded = () => init({ models: false });
@@ -604,7 +611,7 @@ function startChecker() {
   if (typeof WebAssembly !== 'object') {
     throw new PageError('no_webassembly', 'this browser has no WebAssembly');
   }
-  state.fileOnly = !hasModuleWorkers();
+  state.fileOnly = !supportsModels() ? 'simd' : !hasModuleWorkers() ? 'workers' : null;
   if (state.fileOnly) {
     document.body.dataset.fileOnly = 'true';
     return fileRulesChecker();

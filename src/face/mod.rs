@@ -1,16 +1,23 @@
 //! Face and scene analysis with the four models: detection, face mesh, iris, person segmentation.
-//! Pre- and post-processing are pure functions in the sibling modules; `engine` runs the models.
+//! Pre- and post-processing are pure functions in the sibling modules; `engine` runs the models
+//! (`no_engine` stands in for it in a build without the `inference` feature).
 
 mod detect;
+#[cfg(feature = "inference")]
+mod engine;
+#[cfg(not(feature = "inference"))]
+#[path = "no_engine.rs"]
 mod engine;
 pub(crate) mod geometry;
 mod iris;
 pub(crate) mod landmarks;
+mod model_files;
 mod segment;
 
 use image::RgbImage;
 
-pub use engine::{ModelBytes, Models, MODEL_FILES, MODEL_MANIFEST};
+pub use engine::Models;
+pub use model_files::{ModelBytes, MODEL_FILES, MODEL_MANIFEST};
 pub use segment::PersonMask;
 
 pub(crate) use geometry::FaceGeometry;

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { CLI, ROOT, packageFiles, photo } from './common.mjs';
@@ -249,4 +250,52 @@ test('autocrop in wasm makes the same bytes run to run and in another process', 
   const other = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(other.status, 0, other.stderr);
   assert.deepEqual([here[1], other.stdout.trim()], [here[0], here[0]]);
+});
+
+test('without WebAssembly SIMD, init() says so and init({ models: false }) checks the file rules with the small build', () => {
+  // A new Node process whose WebAssembly.validate answers as an engine without SIMD would.
+  const script = `
+    WebAssembly.validate = () => false;
+    import { readFileSync } from 'node:fs';
+    const pkg = await import(${JSON.stringify(join(ROOT, 'pkg', 'index.js'))});
+    const { packageFiles } = await import(${JSON.stringify(join(ROOT, 'tests', 'js', 'common.mjs'))});
+    const out = { supports: pkg.supportsModels() };
+    try { await pkg.init(packageFiles()); } catch (e) { out.full = [e.name, e.code, e.message]; }
+    const liteWasm = readFileSync(${JSON.stringify(join(ROOT, 'pkg', 'photogate_lite_bg.wasm'))});
+    await pkg.init({ models: false, liteWasm });
+    out.report = pkg.check(readFileSync(${JSON.stringify(photo('idphoto/df_img11_jolie.jpg'))}), { fileName: 'df_img11_jolie.jpg' });
+    try { pkg.autocrop(readFileSync(${JSON.stringify(photo('casual/of_carell.jpg'))})); } catch (e) { out.autocrop = e.code; }
+    out.version = pkg.version();
+    console.log(JSON.stringify(out));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const out = JSON.parse(run.stdout);
+  assert.equal(out.supports, false);
+  assert.equal(out.full[0], 'PhotogateError');
+  assert.equal(out.full[1], 'unsupported_browser');
+  assert.match(out.full[2], /lacks WebAssembly SIMD.*init\(\{ models: false \}\)/);
+  assert.equal(out.autocrop, 'model_error');
+  assert.equal(out.version, pkg.version());
+  // The same report as the full build's file-only checker: file rules measured, the rest not.
+  const full = JSON.parse(raw.Checker.fileOnly().check(readFileSync(photo('idphoto/df_img11_jolie.jpg')), { fileName: 'df_img11_jolie.jpg' }));
+  assert.deepEqual(out.report, full);
+  assert.equal(out.report.items.find((i) => i.rule === 'file.kb').verdict, 'fail');
+  assert.equal(out.report.items.find((i) => i.rule === 'geom.face_count').verdict, 'not_measured');
+});
+
+test('the file-rules build has no SIMD instruction and no model engine', () => {
+  const lite = join(ROOT, 'pkg', 'photogate_lite_bg.wasm');
+  const wasmOpt = (...args) => spawnSync(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), args, { encoding: 'utf8' });
+  // binaryen validates a module against the features given, plus those its target-features section
+  // names: without that section, any v128 instruction fails validation (as it does for the core).
+  const stripped = join(mkdtempSync(join(tmpdir(), 'photogate-lite-')), 'lite.wasm');
+  let run = wasmOpt('--strip-target-features', lite, '-o', stripped);
+  assert.equal(run.status, 0, run.stderr);
+  run = wasmOpt('--mvp-features', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
+    '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+    '--enable-call-indirect-overlong', stripped, '-o', '/dev/null');
+  assert.equal(run.status, 0, run.stderr);
+  const core = readFileSync(join(ROOT, 'pkg', 'photogate_wasm_bg.wasm')).length;
+  const size = readFileSync(lite).length;
+  assert.ok(size < core / 5, `the file-rules build is ${size} bytes, the core ${core}`);
 });

@@ -152,26 +152,27 @@ test('without module workers (an old WebKit) the file rules still run, in the pa
   await context.close();
 });
 
-test('without WebAssembly SIMD (iOS before 16.4) the page says so, and fetches neither the wasm nor the models', async () => {
-  const worker = readFileSync(join(ROOT, 'pkg', 'worker.js'), 'utf8');
+test('without WebAssembly SIMD (iOS before 16.4) the file rules still run, with the small build, and the page says what is missing', async () => {
   const { context, page, requested, errors } = await openPhone({
     userAgent: IOS_WECHAT,
-    // The package's SIMD probe runs in the worker, where no init script reaches: the worker is
-    // served with WebAssembly.validate answering as a WebKit without SIMD would for that probe.
-    setup: (c) => c.route('**/pkg/worker.js', (route) => route.fulfill({
-      contentType: 'text/javascript', body: `${worker}\nWebAssembly.validate = () => false;\n`,
-    })),
+    // WebAssembly.validate answering the package's SIMD probe as a WebKit without SIMD would.
+    initScript: () => { WebAssembly.validate = () => false; },
   });
-  await page.waitForSelector('#error:not([hidden])', { timeout: 60_000 });
-  assert.equal(await page.textContent('#error'),
-    '此浏览器不支持 WebAssembly SIMD，无法在本机检查照片。iPhone 请升级到 iOS 16.4 或以上，安卓手机请升级微信；也可以在电脑上打开本页。 (unsupported_browser)');
-  // Nothing can be checked, so nothing invites a photo.
-  for (const input of ['#file', '#camera', '#profile']) assert.equal(await page.isDisabled(input), true, input);
-  assert.equal(await page.isHidden('#result'), true);
-  assert.equal(await page.textContent('#status'), '');
-  await page.screenshot({ path: join(OUTPUT, 'wechat-no-simd.png') });
-  assert.ok(requested.includes('/pkg/worker.js'));
-  assert.deepEqual(requested.filter((p) => p.endsWith('.wasm') || p.startsWith('/pkg/models/')), []);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('body', 'data-file-only'), 'true');
+  assert.match(await page.textContent('#notice'), /不支持 WebAssembly SIMD，只检查文件项目.*iOS 16\.4/);
+  await page.setInputFiles('#file', photo('idphoto/df_img11_jolie.jpg'));
+  await page.waitForSelector('li[data-rule="file.kb"]');
+  assert.equal(await verdictOf(page, 'file.format'), 'pass');
+  assert.equal(await verdictOf(page, 'file.size_px'), 'fail');
+  assert.match(await page.textContent('li[data-rule="file.kb"]'), /54\.92 KB，超过 40 KB 上限/);
+  assert.equal(await verdictOf(page, 'geom.face_count'), 'not_measured');
+  assert.match(await page.textContent('#overall'), /不符合要求/);
+  assert.equal(await page.isHidden('#fix'), true, 'no fix without the models');
+  await page.screenshot({ path: join(OUTPUT, 'wechat-no-simd.png'), fullPage: true });
+  // Only the small build was fetched: not the core, no model, no worker.
+  assert.ok(requested.includes('/pkg/photogate_lite_bg.wasm'), requested.join(' '));
+  assert.deepEqual(requested.filter((p) => p === '/pkg/photogate_wasm_bg.wasm' || p === '/pkg/worker.js' || p.startsWith('/pkg/models/')), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
