@@ -4,7 +4,7 @@
 mod detect;
 mod engine;
 pub(crate) mod geometry;
-mod iris;
+pub(crate) mod iris;
 pub(crate) mod landmarks;
 mod segment;
 
