@@ -24,7 +24,8 @@ pub enum Overall {
     Warn,
     /// At least one rule fails.
     Fail,
-    /// No rule fails, but some could not be measured.
+    /// No rule fails, but some could not be measured (items the person checks, `needs_review`,
+    /// do not count).
     Incomplete,
 }
 
@@ -180,9 +181,13 @@ pub fn build(
             advice,
         });
     }
+    // Items the person checks (`needs_review`) are never measured, so they do not make a report
+    // incomplete.
+    let unmeasured =
+        items.iter().filter(|i| i.verdict == Verdict::NotMeasured && i.reason != Reason::NeedsReview).count();
     let verdict = if counts.fail > 0 {
         Overall::Fail
-    } else if counts.not_measured > 0 {
+    } else if unmeasured > 0 {
         Overall::Incomplete
     } else if counts.warn > 0 {
         Overall::Warn

@@ -436,6 +436,14 @@ registry! {
         BelowMin => "瞳孔红色部分占 {value}%（要求 {range}）" / "{value}% of the pupil is red (allowed {range})",
             "请关闭闪光灯（或开启防红眼）后重新拍摄" / "Retake without flash (or with red-eye reduction)";
     }
+    FaceAccessories = "face.accessories" {
+        field: face_accessories: BasicRule,
+        value: Text,
+        title: "无饰品" / "No jewellery",
+        measure: face(face::accessories);
+        NeedsReview => "请自查：未佩戴耳环、项链" / "Check yourself: no earrings or necklace",
+            "拍照前请摘下耳环、项链等饰品" / "Take off earrings, necklaces and other jewellery before the photo";
+    }
     FaceLipsClosed = "face.lips_closed" {
         field: face_lips_closed: RangeRule,
         value: Number in "‰",

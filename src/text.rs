@@ -122,7 +122,11 @@ pub(crate) fn describe(
     profile: &Profile,
 ) -> (Text, Option<Text>) {
     if let Measurement::Unmeasured(_) = m {
-        return (not_measured(outcome.reason), None);
+        // A rule the person checks has its own self-check line.
+        return match words(rule, outcome.reason, "").filter(|_| outcome.reason == Reason::NeedsReview) {
+            Some(w) => (t(w.message.0, w.message.1), w.advice.map(|(zh, en)| t(zh, en))),
+            None => (not_measured(outcome.reason), None),
+        };
     }
     let Some(words) = words(rule, outcome.reason, variant(rule, m, outcome, profile)) else {
         return (t("已检查", "Checked"), None);
@@ -316,6 +320,7 @@ const NOT_MEASURED: &[(Reason, &str, &str)] = &[
     (Reason::NoPerson, "未检测：没有分割出人像", "Not measured: the person could not be outlined"),
     (Reason::NoBackground, "未检测：照片中可见的背景太少", "Not measured: too little background is visible"),
     (Reason::NoClothes, "未检测：照片中看不到服装", "Not measured: the clothes are not in the picture"),
+    (Reason::NeedsReview, "未自动检测：请自查", "Not checked automatically: check it yourself"),
 ];
 
 fn not_measured(reason: Reason) -> Text {

@@ -89,6 +89,7 @@ reasons! {
     NoPerson = "no_person": "not measured: the person mask does not cover the face.",
     NoBackground = "no_background": "not measured: too little background is visible.",
     NoClothes = "no_clothes": "not measured: the clothes are not in the picture.",
+    NeedsReview = "needs_review": "not measured automatically: the person checks it (the message says what).",
 }
 
 impl Reason {
@@ -102,6 +103,7 @@ impl Reason {
         Reason::NoPerson,
         Reason::NoBackground,
         Reason::NoClothes,
+        Reason::NeedsReview,
     ];
 }
 
@@ -116,6 +118,7 @@ impl From<Unmeasured> for Reason {
             Unmeasured::NoPerson => Reason::NoPerson,
             Unmeasured::NoBackground => Reason::NoBackground,
             Unmeasured::NoClothes => Reason::NoClothes,
+            Unmeasured::NeedsReview => Reason::NeedsReview,
         }
     }
 }

@@ -42,6 +42,8 @@ pub enum Unmeasured {
     NoBackground,
     /// The clothes are not in the picture.
     NoClothes,
+    /// The rule is not measured automatically: the person checks it (the report says what to check).
+    NeedsReview,
 }
 
 /// One measurement.
