@@ -12,18 +12,18 @@ export type Format = 'jpeg' | 'png' | 'webp' | 'gif' | 'bmp' | 'heif' | 'avif' |
 export type RuleId =
   | 'file.format' | 'file.size_px' | 'file.bit_depth' | 'file.color_space' | 'file.quality'
   | 'file.kb' | 'file.dpi' | 'file.name' | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y'
-  | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open'
-  | 'face.lips_closed' | 'face.pose' | 'light.face_highlight' | 'light.nose_highlight'
-  | 'light.even' | 'light.exposure' | 'bg.color' | 'bg.uniform' | 'clothes.contrast'
-  | 'image.sharp' | 'image.no_edits';
+  | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open' | 'face.red_eye'
+  | 'face.accessories' | 'face.lips_closed' | 'face.pose' | 'face.gaze' | 'light.face_highlight'
+  | 'light.nose_highlight' | 'light.even' | 'light.exposure' | 'bg.color' | 'bg.uniform'
+  | 'clothes.contrast' | 'image.sharp' | 'image.colour' | 'image.no_edits';
 /** Why a rule got its verdict: a stable code. */
 export type Reason =
   | 'in_range' | 'ok' | 'below_min' | 'above_max' | 'not_jpeg' | 'cannot_decode'
   | 'wrong_extension' | 'wrong_size' | 'grey' | 'cmyk' | 'not_8_bit' | 'embedded_profile'
   | 'non_rgb_profile' | 'not_recorded' | 'bad_pattern' | 'bad_check_digit' | 'no_face'
-  | 'several_faces' | 'background_person' | 'upright' | 'tilted' | 'turned' | 'off_color'
-  | 'no_colour' | 'border' | 'analysis_unavailable' | 'not_decoded' | 'no_file_name' | 'no_person'
-  | 'no_background' | 'no_clothes';
+  | 'several_faces' | 'background_person' | 'upright' | 'tilted' | 'turned' | 'pitched'
+  | 'off_color' | 'no_colour' | 'colour_cast' | 'border' | 'analysis_unavailable' | 'not_decoded'
+  | 'no_file_name' | 'no_person' | 'no_background' | 'no_clothes' | 'needs_review';
 // </registry>
 
 /** One rule's result. */

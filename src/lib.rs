@@ -68,8 +68,8 @@ pub use options::{AutocropRequest, CheckRequest};
 pub use overlay::Overlay;
 pub use pipeline::{check, CheckOptions};
 pub use profile::{
-    BasicRule, BgColorRule, BgReference, ColorSpaceRule, EmbeddedProfile, FormatRule, NameRule, NameScheme,
-    PoseRule, Profile, RangeRule, RuleCommon, Rules, Severity, Text,
+    BasicRule, BgColorRule, BgReference, ColorSpaceRule, ColourRule, EmbeddedProfile, FormatRule, NameRule,
+    NameScheme, PoseRule, Profile, RangeRule, RuleCommon, Rules, Severity, Text,
 };
 pub use report::{
     build as build_report, Counts, FileSummary, Item, Overall, ProfileSummary, Report, Value, SCHEMA_VERSION,

@@ -43,6 +43,13 @@ pub struct RangeRule {
     /// Largest allowed value, inclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// For a rule whose severity is `fail`: below this (but within `min`) the rule warns. A rule that
+    /// fails only when the measurement is clear warns in between.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_min: Option<f64>,
+    /// Above this (but within `max`) the rule warns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_max: Option<f64>,
     /// Where the threshold comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -128,6 +135,27 @@ pub struct PoseRule {
     pub max_roll_deg: f64,
     /// Largest allowed |yaw| in degrees.
     pub max_yaw_deg: f64,
+    /// Largest allowed |pitch| (head up or down) in degrees; no limit when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_pitch_deg: Option<f64>,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// `image.colour`: a colour picture with natural skin colour. A grey picture gets the rule's
+/// severity; a skin colour outside the natural ranges (a colour cast, a sepia tone) warns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColourRule {
+    /// Fail or warn, for a picture without colour.
+    pub severity: Severity,
+    /// Below this mean CIE chroma C* of the skin the picture is grey.
+    pub min_skin_chroma: f64,
+    /// Natural range of the skin's mean CIE a*.
+    pub skin_a: [f64; 2],
+    /// Natural range of the skin's mean CIE b*.
+    pub skin_b: [f64; 2],
     /// Where the rule comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -167,6 +195,8 @@ pub struct RuleCommon<'a> {
     pub severity: Severity,
     /// The numeric range, for range rules.
     pub range: Option<(Option<f64>, Option<f64>)>,
+    /// The narrower range outside which a range rule warns (inside `range`), when it has one.
+    pub warn_range: Option<(Option<f64>, Option<f64>)>,
     /// Where the rule comes from.
     pub source: Option<&'a str>,
 }
@@ -176,6 +206,8 @@ impl RuleParams for RangeRule {
         RuleCommon {
             severity: self.severity,
             range: Some((self.min, self.max)),
+            warn_range: (self.warn_min.is_some() || self.warn_max.is_some())
+                .then_some((self.warn_min, self.warn_max)),
             source: self.source.as_deref(),
         }
     }
@@ -185,13 +217,18 @@ macro_rules! basic_params {
     ($($t:ty),*) => {$(
         impl RuleParams for $t {
             fn common(&self) -> RuleCommon<'_> {
-                RuleCommon { severity: self.severity, range: None, source: self.source.as_deref() }
+                RuleCommon {
+                    severity: self.severity,
+                    range: None,
+                    warn_range: None,
+                    source: self.source.as_deref(),
+                }
             }
         }
     )*};
 }
 
-basic_params!(BasicRule, FormatRule, ColorSpaceRule, NameRule, PoseRule, BgColorRule);
+basic_params!(BasicRule, FormatRule, ColorSpaceRule, NameRule, PoseRule, BgColorRule, ColourRule);
 
 /// A profile: the output size and the rules with their thresholds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -295,6 +332,24 @@ impl Profile {
                         )));
                     }
                 }
+                let (warn_min, warn_max) = common.warn_range.unwrap_or((None, None));
+                for (name, bound) in [("warn_min", warn_min), ("warn_max", warn_max)] {
+                    if bound.is_some_and(|b| !b.is_finite()) {
+                        return Err(invalid(format!(
+                            "profile field `rules.{}.{name}`: not a finite number",
+                            id.as_str()
+                        )));
+                    }
+                }
+                let outside = |w: Option<f64>, lo: Option<f64>, hi: Option<f64>| {
+                    w.is_some_and(|w| lo.is_some_and(|lo| w < lo) || hi.is_some_and(|hi| w > hi))
+                };
+                if outside(warn_min, min, max) || outside(warn_max, min, max) {
+                    return Err(invalid(format!(
+                        "profile field `rules.{}`: warn_min and warn_max must lie within min and max",
+                        id.as_str()
+                    )));
+                }
                 if min.is_none() && max.is_none() {
                     return Err(invalid(format!(
                         "profile field `rules.{}`: needs min, max or both",
@@ -319,12 +374,28 @@ impl Profile {
             }
         }
         if let Some(pose) = &self.rules.face_pose {
-            for (name, v) in [("max_roll_deg", pose.max_roll_deg), ("max_yaw_deg", pose.max_yaw_deg)] {
+            let pitch = pose.max_pitch_deg.unwrap_or_default();
+            for (name, v) in [
+                ("max_roll_deg", pose.max_roll_deg),
+                ("max_yaw_deg", pose.max_yaw_deg),
+                ("max_pitch_deg", pitch),
+            ] {
                 if !(v.is_finite() && v >= 0.0) {
                     return Err(invalid(format!(
                         "profile field `rules.face.pose.{name}`: must be a number ≥ 0"
                     )));
                 }
+            }
+        }
+        if let Some(colour) = &self.rules.image_colour {
+            let ranges = [colour.skin_a, colour.skin_b];
+            if !colour.min_skin_chroma.is_finite()
+                || ranges.iter().flatten().any(|v| !v.is_finite())
+                || ranges.iter().any(|[lo, hi]| lo > hi)
+            {
+                return Err(invalid(
+                    "profile field `rules.image.colour`: bounds must be finite and each range [low, high]",
+                ));
             }
         }
         Ok(())

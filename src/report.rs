@@ -24,7 +24,8 @@ pub enum Overall {
     Warn,
     /// At least one rule fails.
     Fail,
-    /// No rule fails, but some could not be measured.
+    /// No rule fails, but some could not be measured (items the person checks, `needs_review`,
+    /// do not count).
     Incomplete,
 }
 
@@ -180,9 +181,13 @@ pub fn build(
             advice,
         });
     }
+    // Items the person checks (`needs_review`) are never measured, so they do not make a report
+    // incomplete.
+    let unmeasured =
+        items.iter().filter(|i| i.verdict == Verdict::NotMeasured && i.reason != Reason::NeedsReview).count();
     let verdict = if counts.fail > 0 {
         Overall::Fail
-    } else if counts.not_measured > 0 {
+    } else if unmeasured > 0 {
         Overall::Incomplete
     } else if counts.warn > 0 {
         Overall::Warn
@@ -215,9 +220,18 @@ fn value_of(m: &Measurement, outcome: &Outcome) -> Option<Value> {
     match m {
         Measurement::Number(v) => Some(Value::Number(round3(*v))),
         Measurement::FaceCount { faces, .. } => Some(Value::Number(f64::from(*faces))),
-        Measurement::Pose { roll_deg, yaw_deg } => {
-            Some(Value::Text(format!("roll {}°, yaw {}°", text::num(*roll_deg), text::num(*yaw_deg))))
-        }
+        Measurement::Pose { roll_deg, yaw_deg, pitch_deg } => Some(Value::Text(format!(
+            "roll {}°, yaw {}°, pitch {}°",
+            text::num(*roll_deg),
+            text::num(*yaw_deg),
+            text::num(*pitch_deg)
+        ))),
+        Measurement::Colour { a, b, chroma } => Some(Value::Text(format!(
+            "a* {}, b* {}, C* {}",
+            text::num(*a),
+            text::num(*b),
+            text::num(*chroma)
+        ))),
         Measurement::Color { .. } => outcome.nearest.as_ref().map(|n| Value::Number(round3(n.delta_e))),
         Measurement::Sharp { laplacian_var, .. } => Some(Value::Number(round3(*laplacian_var))),
         Measurement::Edits { bordered_edges } => Some(Value::Number(f64::from(*bordered_edges))),
@@ -258,11 +272,19 @@ fn expected_of(rule: RuleId, profile: &Profile) -> Option<String> {
             let names: Vec<&str> = b.references.iter().map(|r| r.name.as_str()).collect();
             format!("{} (ΔE ≤ {})", names.join(" / "), text::num(b.max_delta_e))
         }),
-        RuleId::FacePose => {
-            profile.rules.face_pose.as_ref().map(|p| {
-                format!("roll ≤ {}°, yaw ≤ {}°", text::num(p.max_roll_deg), text::num(p.max_yaw_deg))
-            })
-        }
+        RuleId::FacePose => profile.rules.face_pose.as_ref().map(|p| {
+            let pitch = p.max_pitch_deg.map(|m| format!(", pitch ≤ {}°", text::num(m))).unwrap_or_default();
+            format!("roll ≤ {}°, yaw ≤ {}°{pitch}", text::num(p.max_roll_deg), text::num(p.max_yaw_deg))
+        }),
+        RuleId::ImageColour => profile.rules.image_colour.as_ref().map(|c| {
+            format!(
+                "colour; skin a* {}–{}, b* {}–{}",
+                text::num(c.skin_a[0]),
+                text::num(c.skin_a[1]),
+                text::num(c.skin_b[0]),
+                text::num(c.skin_b[1])
+            )
+        }),
         RuleId::ImageNoEdits => Some("0".to_string()),
         RuleId::FileName => profile.rules.file_name.as_ref().map(|n| match n.scheme {
             crate::profile::NameScheme::IdNumber => "18-digit ID number".to_string(),

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::measure::Measurement;
 use crate::profile::{
-    BasicRule, BgColorRule, ColorSpaceRule, FormatRule, NameRule, PoseRule, RangeRule, RuleCommon, Text,
+    BasicRule, BgColorRule, ColorSpaceRule, ColourRule, FormatRule, NameRule, PoseRule, RangeRule,
+    RuleCommon, Text,
 };
 use crate::verdict::Reason;
 
@@ -422,6 +423,27 @@ registry! {
         AboveMax => "睁眼程度 {value}（要求 {range}）" / "Eye openness {value} (required {range})",
             "请自然睁大双眼，目视镜头" / "Open your eyes naturally and look at the camera";
     }
+    FaceRedEye = "face.red_eye" {
+        field: face_red_eye: RangeRule,
+        value: Number in "%",
+        title: "无红眼" / "No red eye",
+        measure: face(face::red_eye);
+        InRange => "瞳孔红色部分占 {value}%（要求 {range}）" / "{value}% of the pupil is red (allowed {range})";
+        AboveMax => "瞳孔红色部分占 {value}%（要求 {range}）：红眼"
+            / "{value}% of the pupil is red (allowed {range}): red eye",
+            "请关闭闪光灯（或开启防红眼）后重新拍摄，不要用软件涂改眼睛"
+            / "Retake without flash (or with red-eye reduction); do not paint over the eyes";
+        BelowMin => "瞳孔红色部分占 {value}%（要求 {range}）" / "{value}% of the pupil is red (allowed {range})",
+            "请关闭闪光灯（或开启防红眼）后重新拍摄" / "Retake without flash (or with red-eye reduction)";
+    }
+    FaceAccessories = "face.accessories" {
+        field: face_accessories: BasicRule,
+        value: Text,
+        title: "无饰品" / "No jewellery",
+        measure: face(face::accessories);
+        NeedsReview => "请自查：未佩戴耳环、项链" / "Check yourself: no earrings or necklace",
+            "拍照前请摘下耳环、项链等饰品" / "Take off earrings, necklaces and other jewellery before the photo";
+    }
     FaceLipsClosed = "face.lips_closed" {
         field: face_lips_closed: RangeRule,
         value: Number in "‰",
@@ -443,7 +465,25 @@ registry! {
             / "Sit upright with your head straight (rotating the photo is not allowed)";
         Turned => "头部左右转向约 {yaw}°" / "Head turned by about {yaw}°",
             "请正对镜头，双肩放平" / "Face the camera squarely, shoulders level";
-        Upright => "头部端正（倾斜 {roll}°，转向 {yaw}°）" / "Head upright (tilt {roll}°, turn {yaw}°)";
+        Pitched => "头部上仰或低头约 {pitch}°" / "Head tilted up or down by about {pitch}°",
+            "请平视镜头，下巴不要抬高或压低，相机与眼睛同高"
+            / "Look straight at the camera, chin neither raised nor lowered, the camera at eye height";
+        Upright => "头部端正（倾斜 {roll}°，转向 {yaw}°，俯仰 {pitch}°）"
+            / "Head upright (tilt {roll}°, turn {yaw}°, up/down {pitch}°)";
+    }
+    FaceGaze = "face.gaze" {
+        field: face_gaze: RangeRule,
+        value: Number in "%",
+        title: "目视镜头" / "Eyes on the camera",
+        measure: face(face::gaze);
+        InRange => "瞳孔偏离眼睛中央 {value}% 眼宽（要求 {range}）"
+            / "Pupils {value}% of the eye width off the middle of the eyes (allowed {range})";
+        AboveMax => "瞳孔偏离眼睛中央 {value}% 眼宽（要求 {range}）：视线没有对着镜头"
+            / "Pupils {value}% of the eye width off the middle of the eyes (allowed {range}): not looking at the camera",
+            "请双眼平视镜头" / "Look straight into the camera";
+        BelowMin => "瞳孔偏离眼睛中央 {value}% 眼宽（要求 {range}）"
+            / "Pupils {value}% of the eye width off the middle of the eyes (allowed {range})",
+            "请双眼平视镜头" / "Look straight into the camera";
     }
     LightFaceHighlight = "light.face_highlight" {
         field: light_face_highlight: RangeRule,
@@ -547,6 +587,19 @@ registry! {
             "请对焦后重新拍摄，保持相机稳定、光线充足" / "Retake in focus, holding the camera still in good light";
         InRange => "清晰（{value}）" / "In focus ({value})";
         AboveMax => "清晰（{value}）" / "In focus ({value})";
+    }
+    ImageColour = "image.colour" {
+        field: image_colour: ColourRule,
+        value: Text,
+        title: "色彩真实" / "True colour",
+        measure: face(picture::colour);
+        NoColour => "黑白（灰度）照片，没有真实色彩" / "Black-and-white (grey) picture: no true colour",
+            "请使用未经滤镜处理的彩色照片" / "Use a colour photo without filters";
+        ColourCast => "肤色不自然：偏色或单色调（a* {a}，b* {b}；自然肤色 a* {a_range}，b* {b_range}）"
+            / "Unnatural skin colour: a colour cast or a single tone such as sepia (a* {a}, b* {b}; natural skin: a* {a_range}, b* {b_range})",
+            "请在白色日光下拍摄，不用滤镜，白平衡设为自动"
+            / "Take the photo in white daylight, without filters, with automatic white balance";
+        Ok => "自然彩色（肤色 a* {a}，b* {b}）" / "Natural colour (skin a* {a}, b* {b})";
     }
     ImageNoEdits = "image.no_edits" {
         field: image_no_edits: BasicRule,

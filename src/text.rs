@@ -8,7 +8,8 @@
 //! `{w}`, `{h}`, `{shape}` (file.size_px); `{components}`, `{bits}` (file.bit_depth); `{space}`
 //! (file.color_space); `{q_min}` (file.kb: the profile's lowest quality); `{found}`, `{want}`
 //! (file.dpi); `{name}`, `{stem}`, `{check}` (file.name); `{faces}`, `{background_faces}`
-//! (geom.face_count); `{roll}`, `{yaw}` (face.pose); `{rgb}`, `{nearest}`, `{de}`, `{references}`
+//! (geom.face_count); `{roll}`, `{yaw}`, `{pitch}` (face.pose); `{a}`, `{b}`, `{a_range}`, `{b_range}`
+//! (image.colour); `{rgb}`, `{nearest}`, `{de}`, `{references}`
 //! (bg.color); `{edges}` (image.no_edits). A value may differ by language (colour names, lists).
 
 use crate::measure::Measurement;
@@ -55,6 +56,11 @@ const PLACEHOLDERS: &[&str] = &[
     "background_faces",
     "roll",
     "yaw",
+    "pitch",
+    "a",
+    "b",
+    "a_range",
+    "b_range",
     "rgb",
     "nearest",
     "de",
@@ -116,7 +122,11 @@ pub(crate) fn describe(
     profile: &Profile,
 ) -> (Text, Option<Text>) {
     if let Measurement::Unmeasured(_) = m {
-        return (not_measured(outcome.reason), None);
+        // A rule the person checks has its own self-check line.
+        return match words(rule, outcome.reason, "").filter(|_| outcome.reason == Reason::NeedsReview) {
+            Some(w) => (t(w.message.0, w.message.1), w.advice.map(|(zh, en)| t(zh, en))),
+            None => (not_measured(outcome.reason), None),
+        };
     }
     let Some(words) = words(rule, outcome.reason, variant(rule, m, outcome, profile)) else {
         return (t("已检查", "Checked"), None);
@@ -156,7 +166,13 @@ fn variant(rule: RuleId, m: &Measurement, outcome: &Outcome, profile: &Profile) 
 
 fn vars(m: &Measurement, outcome: &Outcome, common: RuleCommon<'_>, profile: &Profile) -> Vars {
     let mut v = Vars::default();
-    let (min, max) = common.range.unwrap_or((None, None));
+    let (mut min, mut max) = common.range.unwrap_or((None, None));
+    // A warning inside the range names the warning bound it crossed.
+    match (outcome.reason, outcome.limit) {
+        (Reason::BelowMin, Some(limit)) => min = Some(limit),
+        (Reason::AboveMax, Some(limit)) => max = Some(limit),
+        _ => {}
+    }
     if let Some(min) = min {
         v.both("min", num(min));
     }
@@ -211,9 +227,19 @@ fn vars(m: &Measurement, outcome: &Outcome, common: RuleCommon<'_>, profile: &Pr
             v.both("faces", faces.to_string());
             v.both("background_faces", background_faces.to_string());
         }
-        Measurement::Pose { roll_deg, yaw_deg } => {
+        Measurement::Pose { roll_deg, yaw_deg, pitch_deg } => {
             v.both("roll", num(roll_deg.abs()));
             v.both("yaw", num(yaw_deg.abs()));
+            v.both("pitch", num(pitch_deg.abs()));
+        }
+        Measurement::Colour { a, b, .. } => {
+            v.both("a", num(*a));
+            v.both("b", num(*b));
+            if let Some(rule) = &profile.rules.image_colour {
+                let span = |[lo, hi]: [f64; 2]| format!("{}–{}", num(lo), num(hi));
+                v.both("a_range", span(rule.skin_a));
+                v.both("b_range", span(rule.skin_b));
+            }
         }
         Measurement::Color { rgb } => {
             let [r, g, b] = rgb.map(|c| c.round() as i64);
@@ -294,6 +320,7 @@ const NOT_MEASURED: &[(Reason, &str, &str)] = &[
     (Reason::NoPerson, "未检测：没有分割出人像", "Not measured: the person could not be outlined"),
     (Reason::NoBackground, "未检测：照片中可见的背景太少", "Not measured: too little background is visible"),
     (Reason::NoClothes, "未检测：照片中看不到服装", "Not measured: the clothes are not in the picture"),
+    (Reason::NeedsReview, "未自动检测：请自查", "Not checked automatically: check it yourself"),
 ];
 
 fn not_measured(reason: Reason) -> Text {

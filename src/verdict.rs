@@ -78,8 +78,10 @@ reasons! {
     Upright = "upright": "the head is neither tilted nor turned beyond the limits.",
     Tilted = "tilted": "the head is tilted (roll).",
     Turned = "turned": "the head is turned (yaw).",
+    Pitched = "pitched": "the head is tilted up or down (pitch).",
     OffColor = "off_color": "the background is too far from every reference colour.",
     NoColour = "no_colour": "a black-and-white picture.",
+    ColourCast = "colour_cast": "the skin's colour is outside the natural range.",
     Border = "border": "an edge carries a solid border.",
     AnalysisUnavailable = "analysis_unavailable": "not measured: face and scene analysis is not available.",
     NotDecoded = "not_decoded": "not measured: the picture could not be decoded.",
@@ -87,6 +89,7 @@ reasons! {
     NoPerson = "no_person": "not measured: the person mask does not cover the face.",
     NoBackground = "no_background": "not measured: too little background is visible.",
     NoClothes = "no_clothes": "not measured: the clothes are not in the picture.",
+    NeedsReview = "needs_review": "not measured automatically: the person checks it (the message says what).",
 }
 
 impl Reason {
@@ -100,6 +103,7 @@ impl Reason {
         Reason::NoPerson,
         Reason::NoBackground,
         Reason::NoClothes,
+        Reason::NeedsReview,
     ];
 }
 
@@ -114,6 +118,7 @@ impl From<Unmeasured> for Reason {
             Unmeasured::NoPerson => Reason::NoPerson,
             Unmeasured::NoBackground => Reason::NoBackground,
             Unmeasured::NoClothes => Reason::NoClothes,
+            Unmeasured::NeedsReview => Reason::NeedsReview,
         }
     }
 }
@@ -209,9 +214,13 @@ pub(crate) fn evaluate_rule(rule: RuleId, measurement: &Measurement, profile: &P
     let outcome = match measurement {
         Measurement::Unmeasured(why) => Outcome::new(Verdict::NotMeasured, Reason::from(*why)),
         Measurement::Number(value) => match common.range {
-            Some(range) => match compare(*value, range) {
-                None => met(Reason::InRange),
-                Some(crossing) => crossed(crossing),
+            Some(range) => match (compare(*value, range), common.warn_range.and_then(|w| compare(*value, w)))
+            {
+                (Some(crossing), _) => crossed(crossing),
+                (None, Some((reason, limit))) => {
+                    Outcome { limit: Some(limit), ..Outcome::new(Verdict::Warn, reason) }
+                }
+                (None, None) => met(Reason::InRange),
             },
             None => met(Reason::InRange),
         },
@@ -268,18 +277,35 @@ pub(crate) fn evaluate_rule(rule: RuleId, measurement: &Measurement, profile: &P
                 None => met(Reason::InRange),
             }
         }
-        Measurement::Pose { roll_deg, yaw_deg } => match &profile.rules.face_pose {
+        Measurement::Pose { roll_deg, yaw_deg, pitch_deg } => match &profile.rules.face_pose {
             Some(rule) => {
-                // The larger excess over its own limit names the problem.
-                let roll = roll_deg.abs() / rule.max_roll_deg.max(f64::MIN_POSITIVE);
-                let yaw = yaw_deg.abs() / rule.max_yaw_deg.max(f64::MIN_POSITIVE);
-                match (roll > 1.0, yaw > 1.0) {
-                    (false, false) => met(Reason::Upright),
-                    _ if roll >= yaw => unmet(Reason::Tilted),
-                    _ => unmet(Reason::Turned),
+                // The largest excess over its own limit names the problem.
+                let excess = |v: f64, max: f64| v.abs() / max.max(f64::MIN_POSITIVE);
+                let roll = excess(*roll_deg, rule.max_roll_deg);
+                let yaw = excess(*yaw_deg, rule.max_yaw_deg);
+                let pitch = rule.max_pitch_deg.map_or(0.0, |max| excess(*pitch_deg, max));
+                match [(roll, Reason::Tilted), (yaw, Reason::Turned), (pitch, Reason::Pitched)]
+                    .into_iter()
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                {
+                    Some((worst, reason)) if worst > 1.0 => unmet(reason),
+                    _ => met(Reason::Upright),
                 }
             }
             None => met(Reason::Upright),
+        },
+        Measurement::Colour { a, b, chroma } => match &profile.rules.image_colour {
+            Some(rule) => {
+                let within = |v: f64, [lo, hi]: [f64; 2]| (lo..=hi).contains(&v);
+                if *chroma < rule.min_skin_chroma {
+                    unmet(Reason::NoColour)
+                } else if !(within(*a, rule.skin_a) && within(*b, rule.skin_b)) {
+                    Outcome::new(Verdict::Warn, Reason::ColourCast)
+                } else {
+                    met(Reason::Ok)
+                }
+            }
+            None => met(Reason::Ok),
         },
         Measurement::Color { rgb } => match nearest_background(*rgb, profile) {
             Some((nearest, max)) if nearest.delta_e <= max => {
@@ -350,6 +376,33 @@ mod tests {
         assert_eq!(compare(40.004, (Some(20.0), Some(40.0))), None);
         assert_eq!(compare(40.01, (Some(20.0), Some(40.0))), Some((Reason::AboveMax, 40.0)));
         assert_eq!(compare(19.99, (Some(20.0), None)), Some((Reason::BelowMin, 20.0)));
+    }
+
+    #[test]
+    fn a_fail_rule_with_warn_bounds_warns_between_them_and_fails_beyond() {
+        let profile = Profile::chsi();
+        let rule = profile.rules.face_red_eye.as_ref().unwrap();
+        let (warn, fail) = (rule.warn_max.unwrap(), rule.max.unwrap());
+        let at = |v: f64| {
+            let o = evaluate_rule(RuleId::FaceRedEye, &Measurement::Number(v), &profile).unwrap();
+            (o.verdict, o.reason, o.limit)
+        };
+        assert_eq!(at(warn), (Verdict::Pass, Reason::InRange, None));
+        assert_eq!(at(warn + 1.0), (Verdict::Warn, Reason::AboveMax, Some(warn)));
+        assert_eq!(at(fail + 1.0), (Verdict::Fail, Reason::AboveMax, Some(fail)));
+    }
+
+    #[test]
+    fn a_grey_picture_fails_image_colour_and_a_cast_warns() {
+        let profile = Profile::chsi();
+        let at = |a: f64, b: f64, chroma: f64| {
+            let o =
+                evaluate_rule(RuleId::ImageColour, &Measurement::Colour { a, b, chroma }, &profile).unwrap();
+            (o.verdict, o.reason)
+        };
+        assert_eq!(at(0.2, 0.1, 1.0), (Verdict::Fail, Reason::NoColour));
+        assert_eq!(at(13.0, -30.0, 33.0), (Verdict::Warn, Reason::ColourCast));
+        assert_eq!(at(13.0, 15.0, 20.0), (Verdict::Pass, Reason::Ok));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod engine;
 #[path = "no_engine.rs"]
 mod engine;
 pub(crate) mod geometry;
-mod iris;
+pub(crate) mod iris;
 pub(crate) mod landmarks;
 mod model_files;
 mod segment;

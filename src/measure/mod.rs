@@ -42,6 +42,8 @@ pub enum Unmeasured {
     NoBackground,
     /// The clothes are not in the picture.
     NoClothes,
+    /// The rule is not measured automatically: the person checks it (the report says what to check).
+    NeedsReview,
 }
 
 /// One measurement.
@@ -91,12 +93,23 @@ pub enum Measurement {
         /// Smaller faces.
         background_faces: u32,
     },
-    /// `face.pose`: head roll and yaw in degrees.
+    /// `face.pose`: head roll, yaw and pitch in degrees.
     Pose {
         /// Roll: the eye line's angle to the horizontal.
         roll_deg: f64,
         /// Yaw: the head turned left or right.
         yaw_deg: f64,
+        /// Pitch: the head tilted up (negative) or down (positive).
+        pitch_deg: f64,
+    },
+    /// `image.colour`: the skin's mean colour and how much colour the face has.
+    Colour {
+        /// Mean CIE a* of the skin pixels.
+        a: f64,
+        /// Mean CIE b* of the skin pixels.
+        b: f64,
+        /// Mean CIE chroma C* of the skin pixels.
+        chroma: f64,
     },
     /// `bg.color`: the mean background colour, sRGB 0–255.
     Color {

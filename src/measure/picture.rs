@@ -7,6 +7,8 @@
 //! - `image.no_edits`: the number of edges (0–4) with a solid border: an outer band of at least
 //!   2 px (1 % of the side) that is flat (luma standard deviation < 4) and differs from the band just
 //!   inside it by more than 24 in mean luma.
+//! - `image.colour`: the mean CIE a*, b* and chroma C* of the skin pixels (per pixel, then averaged).
+//!   A grey picture has C* near 0; OFIQ's natural skin colour is a* 5–25, b* 5–35.
 
 use image::RgbImage;
 
@@ -97,4 +99,17 @@ pub(crate) fn borders(ctx: &Ctx<'_>) -> Measurement {
         .filter(|((outer, flat), (inner, _))| *flat < 4.0 && (outer - inner).abs() > 24.0)
         .count();
     Measurement::Edits { bordered_edges: bordered as u8 }
+}
+
+pub(crate) fn colour(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
+    let skin = ctx.scene.skin(face.main);
+    if skin.is_empty() {
+        return Measurement::Unmeasured(Unmeasured::NoFace);
+    }
+    let n = skin.len() as f64;
+    let (a, b, chroma) = skin.iter().fold((0.0, 0.0, 0.0), |(a, b, c), &p| {
+        let lab = lab(p);
+        (a + lab.a / n, b + lab.b / n, c + lab.a.hypot(lab.b) / n)
+    });
+    Measurement::Colour { a, b, chroma }
 }
