@@ -26,6 +26,8 @@ if [ ! -f "$cached" ]; then
 fi
 cp "$cached" pkg/photogate_wasm_bg.wasm
 cp pkg-template/* pkg/
+cp LICENSE-MIT LICENSE-APACHE pkg/
+node scripts/third-party.mjs > pkg/THIRD-PARTY-NOTICES.md
 ensure_models
 mkdir -p pkg/models
 for name in $(awk '{print $2}' "$ROOT/models.sha256"); do cp "$PHOTOGATE_MODELS/$name" pkg/models/; done

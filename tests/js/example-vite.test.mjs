@@ -5,6 +5,7 @@
 // sent as a header with every response (the worker's too): check and autocrop, in the page's thread
 // and in the worker.
 import { after, before, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +66,9 @@ function assertBothThreads({ main, worker, complaints }) {
   assert.deepEqual(main.outcome, worker.outcome);
 }
 
-test('vite build emits the wasm, the worker and the four models as hashed assets, and the built app works under the CSP', async () => {
+test('the example type-checks strict; vite build emits the wasm, the worker and the four models as hashed assets, and the built app works under the CSP', async () => {
+  const tsc = spawnSync(process.execPath, [join(EXAMPLE, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', EXAMPLE], { encoding: 'utf8' });
+  assert.equal(tsc.status, 0, `tsc (strict) on examples/vite:\n${tsc.stdout}${tsc.stderr}`);
   rmSync(join(EXAMPLE, 'dist'), { recursive: true, force: true });
   await vite.build({ root: EXAMPLE, logLevel: 'warn' });
   const assets = readdirSync(join(EXAMPLE, 'dist', 'assets'));
