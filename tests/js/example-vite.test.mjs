@@ -12,11 +12,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { ROOT, photo } from './common.mjs';
-import { documentedCsp, freePort, installExample, packTarball } from './example.mjs';
+import { HEADERS, assertBothThreads, drive, freePort, installExample, packTarball } from './example.mjs';
 
 const EXAMPLE = join(ROOT, 'examples', 'vite');
-const CSP = documentedCsp();
-const HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' };
 let browser;
 let vite;
 
@@ -29,42 +27,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Opens the app, chooses a photo, and returns what each thread made of it, and any CSP complaint. */
-async function drive(url, file) {
-  const page = await browser.newPage();
-  const complaints = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) complaints.push(m.text());
-  });
-  page.on('pageerror', (e) => complaints.push(e.message));
-  const response = await page.goto(url);
-  assert.equal(response.headers()['content-security-policy'], CSP);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-  await page.setInputFiles('#photo', file);
-  await page.waitForSelector('#main-thread[data-done="true"]', { timeout: 180_000 });
-  await page.waitForSelector('#worker[data-done="true"]', { timeout: 180_000 });
-  const read = async (id) => ({
-    outcome: JSON.parse(await page.textContent(`${id} pre`)),
-    imageWidth: await page.locator(`${id} img`).evaluate((img) => (img.complete ? img.naturalWidth : 0)),
-  });
-  const result = { main: await read('#main-thread'), worker: await read('#worker'), complaints };
-  await page.close();
-  return result;
-}
-
-function assertBothThreads({ main, worker, complaints }) {
-  assert.deepEqual(complaints, []);
-  for (const { outcome, imageWidth } of [main, worker]) {
-    assert.equal(outcome.error, undefined, JSON.stringify(outcome));
-    assert.equal(outcome.verdict, 'fail');
-    assert.ok(outcome.failing.includes('file.size_px'), outcome.failing.join(' '));
-    assert.equal(outcome.autocrop, 'fixed', JSON.stringify(outcome));
-    assert.notEqual(outcome.fixedVerdict, 'fail', 'the fixed photo passes (or only warns)');
-    assert.equal(imageWidth, 480, 'the fixed JPEG shows from a blob: URL');
-  }
-  assert.deepEqual(main.outcome, worker.outcome);
-}
 
 test('the example type-checks strict; vite build emits the wasm, the worker and the four models as hashed assets, and the built app works under the CSP', async () => {
   const tsc = spawnSync(process.execPath, [join(EXAMPLE, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', EXAMPLE], { encoding: 'utf8' });
@@ -80,7 +42,7 @@ test('the example type-checks strict; vite build emits the wasm, the worker and 
 
   const server = await vite.preview({ root: EXAMPLE, logLevel: 'warn', preview: { host: '127.0.0.1', port: await freePort(), strictPort: true, headers: HEADERS } });
   try {
-    assertBothThreads(await drive(server.resolvedUrls.local[0], photo('idphoto/hv_test0_musk.jpg')));
+    assertBothThreads(await drive(browser, server.resolvedUrls.local[0], photo('idphoto/hv_test0_musk.jpg')));
   } finally {
     await new Promise((done) => server.httpServer.close(done));
   }
@@ -92,7 +54,7 @@ test('the vite dev server, pre-bundling the package, serves an app that works un
   const server = await vite.createServer({ root: EXAMPLE, logLevel: 'warn', server: { host: '127.0.0.1', port: await freePort(), strictPort: true, headers: HEADERS } });
   await server.listen();
   try {
-    assertBothThreads(await drive(server.resolvedUrls.local[0], photo('idphoto/hv_test0_musk.jpg')));
+    assertBothThreads(await drive(browser, server.resolvedUrls.local[0], photo('idphoto/hv_test0_musk.jpg')));
     // The package was pre-bundled, and the bundler rewrote each literal model URL to the package's file.
     const prebundled = readFileSync(join(EXAMPLE, 'node_modules', '.vite', 'deps', 'photogate.js'), 'utf8');
     assert.match(prebundled, /new URL\("[./]*photogate\/models\/yunet_n_dynamic\.onnx", import\.meta\.url\)/);
