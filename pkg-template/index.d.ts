@@ -259,7 +259,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** A checker running in a Web Worker (see createChecker). Calls run one at a time, in call order. */
+/**
+ * A checker running in a Web Worker (see createChecker). Calls run one at a time, in call order.
+ * A photo the core cannot decode (HEIF, AVIF) is decoded by the browser where it can, and checked
+ * (or fixed) from those pixels.
+ */
 export interface WorkerChecker {
   /** Resolves when the wasm and models are loaded. */
   ready(): Promise<void>;

@@ -109,6 +109,27 @@ export function autocrop(bytes, options = {}) {
   return result;
 }
 
+/**
+ * For worker.js, not part of the API: `check` of a photo whose pixels the browser decoded
+ * (`pixels.js`); the file rules read `bytes`.
+ */
+export function checkPixels(bytes, pixels, options = {}) {
+  ensureReady('check');
+  const request = { profile: options.profile, fileName: options.fileName };
+  return JSON.parse(unwrap(() => checker.checkPixels(toBytes(bytes), pixels.rgba, pixels.width, pixels.height, request)));
+}
+
+/** For worker.js, not part of the API: `autocrop` of a photo whose pixels the browser decoded. */
+export function autocropPixels(bytes, pixels, options = {}) {
+  ensureReady('autocrop');
+  const { profile, fileName, background, name, maxUpscale } = options;
+  const { json, jpeg } = unwrap(() => checker.autocropPixels(toBytes(bytes), pixels.rgba, pixels.width, pixels.height,
+    { profile, fileName, background, name, maxUpscale }));
+  const result = JSON.parse(json);
+  if (jpeg) result.jpeg = jpeg;
+  return result;
+}
+
 /** The built-in profiles (full profile objects, `chsi` first). Call `await init()` first. */
 export function profiles() {
   ensureReady('profiles');

@@ -15,7 +15,7 @@ test('npm pack lists exactly the intended files', () => {
   const models = readFileSync(join(ROOT, 'models.sha256'), 'utf8').trim().split('\n').map((l) => `models/${l.split(/\s+/)[1]}`);
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
     'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'THIRD-PARTY-NOTICES.md', 'bridge.js', 'gate.css', 'gate.d.ts',
-    'gate.js', 'index.d.ts', 'index.js', 'models.js', ...models, 'package.json', 'photogate_wasm.d.ts',
+    'gate.js', 'index.d.ts', 'index.js', 'models.js', ...models, 'package.json', 'photogate_wasm.d.ts', 'pixels.js',
     'photogate_wasm.js', 'photogate_wasm_bg.wasm', 'protocol.js', 'shared.js', 'worker.js',
   ].sort());
 });
