@@ -39,9 +39,11 @@ export type RefusalReason =
   | 'head_too_close_to_top' | 'too_close_to_bottom' | 'too_close_to_side' | 'face_too_small'
   | 'head_tilted' | 'background_not_separated' | 'cannot_place';
 /** The built-in profiles (profiles/*.json). */
-export type ProfileId = 'chsi' | 'chsi-nanjing' | 'xinhua-960';
+export type ProfileId =
+  | 'chsi' | 'chsi-nanjing' | 'xinhua-960';
 /** The background colours the built-in profiles name. */
-export type BackgroundColor = 'blue' | 'white' | 'grey';
+export type BackgroundColor =
+  | 'blue' | 'white' | 'grey';
 // </codes>
 
 /** One rule's result. */

@@ -70,9 +70,17 @@ pub(crate) fn assess_with(
     pixels: Option<Decoded>,
     options: &CheckOptions<'_>,
 ) -> Result<Assessment> {
-    let inspection = inspect(bytes, options.limits)?;
+    let mut inspection = inspect(bytes, options.limits)?;
     let decoded = match pixels {
-        Some(pixels) => Ok(pixels),
+        Some(pixels) => {
+            // A format whose header the inspector does not read (HEIF, AVIF): the size is the
+            // decoder's, upright as a viewer shows it.
+            if inspection.width_px.is_none() || inspection.height_px.is_none() {
+                inspection.width_px = Some(pixels.width_px());
+                inspection.height_px = Some(pixels.height_px());
+            }
+            Ok(pixels)
+        }
         None => decode(bytes, &inspection, options.limits),
     };
     let (analysis, decode_error) = match decoded {

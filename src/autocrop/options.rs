@@ -142,8 +142,8 @@ mod tests {
     fn backgrounds_are_the_profiles_colours() {
         let chsi = Profile::chsi();
         assert_eq!(background_color(&chsi, "blue").unwrap().rgb, [100, 197, 255]);
-        assert!(matches!(Background::parse(&chsi, None), Ok(Background::Keep)));
-        assert!(matches!(Background::parse(&chsi, Some("auto")), Ok(Background::Auto)));
+        assert!(matches!(Background::parse(&chsi, None), Ok(Background::Auto)));
+        assert!(matches!(Background::parse(&chsi, Some("keep")), Ok(Background::Keep)));
         let err = background_color(&chsi, "pink").unwrap_err();
         assert!(err.message().contains("blue, white, grey"), "{err}");
     }
