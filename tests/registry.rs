@@ -3,6 +3,7 @@
 //! built-in profile ids and background colours from their Rust enums and profiles; the model files
 //! of `pkg-template/models.js` from `MODEL_MANIFEST`. `cargo test` fails when they disagree;
 //! `PHOTOGATE_BLESS=1 cargo test --test registry` writes them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use photogate::{ErrorKind, Profile, Reason, RefusalReason, RuleId, ValueKind, MODEL_FILES, MODEL_MANIFEST};
 
