@@ -4,6 +4,7 @@
 // Aborting a queued call takes it out of the queue; aborting the running call terminates the worker,
 // the only way to stop running wasm, and the next call starts a new one (loading wasm and models
 // again). An idle worker is terminated after `idleTimeoutMs` to free its memory.
+import { absoluteModelBase } from './models.js';
 import { AUTOCROP, CHECK, INIT, PROFILES, PROGRESS } from './protocol.js';
 import { PhotogateError, toBytes } from './shared.js';
 
@@ -23,6 +24,8 @@ export function createChecker(options = {}) {
   if (typeof idleTimeoutMs !== 'number' || Number.isNaN(idleTimeoutMs) || idleTimeoutMs < 0) {
     throw new PhotogateError('invalid_options', `idleTimeoutMs must be a number ≥ 0 (0 or Infinity: never), not ${idleTimeoutMs}`);
   }
+  // A relative modelBase means the page's folder, not the worker script's.
+  if (initOptions.modelBase !== undefined) initOptions.modelBase = absoluteModelBase(initOptions.modelBase);
   const idleTimeout = idleTimeoutMs > 0 && idleTimeoutMs <= LONGEST_TIMEOUT_MS ? idleTimeoutMs : null;
 
   /** Calls not started yet, oldest first: { type, payload, transfer, signal, onAbort, resolve, reject, done }. */

@@ -1,4 +1,4 @@
-import type { AutocropResult, ErrorCode, Overall, PhotogateError, Profile, Report, WorkerChecker, WorkerCheckerOptions } from './index.js';
+import type { AutocropResult, Background, ErrorCode, Overall, PhotogateError, ProfileId, ProfileInput, Report, WorkerChecker, WorkerCheckerOptions } from './index.js';
 
 /**
  * What the gate does with a photo that fails: `block` (default) stops the form's submit and sets the
@@ -53,11 +53,11 @@ export interface GateOptions {
   /** Default `block`. */
   mode?: GateMode;
   /** A built-in profile id (default `chsi`) or a custom profile. */
-  profile?: string | Profile;
+  profile?: ProfileId | ProfileInput;
   /** Language of the gate's words and of the report's texts; default `zh`. */
   lang?: 'zh' | 'en';
   /** Background for the fixed photo: `auto` (default), `keep`, or a profile colour (`blue`, `white`, `grey`). */
-  background?: string;
+  background?: Background;
   /**
    * The ID or sequence number the fixed photo is named after, by the profile's naming rule (for
    * `chsi-nanjing`: `<ID>.jpg`): an input element (the gate follows its `input` events and names the

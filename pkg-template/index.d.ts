@@ -26,6 +26,26 @@ export type Reason =
   | 'no_file_name' | 'no_person' | 'no_background' | 'no_clothes' | 'needs_review';
 // </registry>
 
+// <codes> generated from the Rust enums and built-in profiles by
+// `PHOTOGATE_BLESS=1 cargo test --test registry`; `cargo test` fails when they disagree.
+/** A `PhotogateError`'s stable code: the core's (src/error.rs), then the package's own. */
+export type ErrorCode =
+  | 'empty_input' | 'unknown_format' | 'malformed_image' | 'limit_exceeded' | 'invalid_profile'
+  | 'invalid_options' | 'model_error' | 'not_initialized' | 'init_failed' | 'unsupported_browser'
+  | 'aborted' | 'internal';
+/** Why autocrop made no file: a stable code (src/autocrop/result.rs). */
+export type RefusalReason =
+  | 'not_decoded' | 'no_face' | 'several_faces' | 'eyes_closed' | 'face_cut_off' | 'no_person'
+  | 'head_too_close_to_top' | 'too_close_to_bottom' | 'too_close_to_side' | 'face_too_small'
+  | 'head_tilted' | 'background_not_separated' | 'cannot_place';
+/** The built-in profiles (profiles/*.json). */
+export type ProfileId =
+  | 'chsi' | 'chsi-nanjing' | 'xinhua-960';
+/** The background colours the built-in profiles name. */
+export type BackgroundColor =
+  | 'blue' | 'white' | 'grey';
+// </codes>
+
 /** One rule's result. */
 export interface Item {
   rule: RuleId;
@@ -105,46 +125,69 @@ export interface Overlay {
   chin_y?: number;
 }
 
-/** A profile: see docs/profile-format.md. `extends` starts from a built-in profile. */
+/** One rule's settings in a profile: severity, a range (`min`/`max`), and rule-specific fields. */
+export interface RuleSettings {
+  severity?: Severity;
+  min?: number;
+  max?: number;
+  source?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * A profile as the library returns it (`profiles()`): every field filled in. The profile format
+ * is documented in the repository's docs/profile-format.md.
+ */
 export interface Profile {
-  extends?: string;
   id: string;
   title: Text;
   source?: string;
   width_px: number;
   height_px: number;
-  rules: Record<string, unknown>;
+  rules: Partial<Record<RuleId, RuleSettings>>;
+}
+
+/**
+ * A custom profile as a caller writes it: `extends` starts from a built-in profile, and what is
+ * given replaces its fields (a rule's settings merge with the built-in rule's). Without `extends`,
+ * `title`, `width_px`, `height_px` and `rules` are needed.
+ */
+export interface ProfileInput {
+  extends?: ProfileId;
+  id?: string;
+  title?: Text;
+  source?: string;
+  width_px?: number;
+  height_px?: number;
+  rules?: Partial<Record<RuleId, RuleSettings>>;
 }
 
 export interface CheckOptions {
-  /** A built-in profile id (`chsi`, the default; `chsi-nanjing`; `xinhua-960`) or a custom profile. */
-  profile?: string | Profile;
+  /** A built-in profile id (`chsi`, the default) or a custom profile. */
+  profile?: ProfileId | ProfileInput;
   /** The file's name, for the `.jpg` extension and naming rules. */
   fileName?: string;
 }
 
 export interface AutocropOptions extends CheckOptions {
-  /** `keep` (default), `auto` (keep when it passes and fits, else the nearest profile colour), or a profile colour: `blue`, `white`, `grey`. */
-  background?: string;
+  /** `auto` (default: keep the background when it passes and the crop fits, else the nearest profile colour), `keep`, or a profile colour. */
+  background?: Background;
   /** The ID number (or 4-digit sequence number) the new file is named after, per the profile's naming rule. */
   name?: string;
   /** Largest enlargement, output pixels per photo pixel; default 2. */
   maxUpscale?: number;
 }
 
-/** Stable reasons autocrop gives when it makes no file. */
-export type RefusalReason =
-  | 'not_decoded' | 'no_face' | 'several_faces' | 'eyes_closed' | 'face_cut_off' | 'no_person'
-  | 'head_too_close_to_top' | 'too_close_to_bottom' | 'too_close_to_side' | 'face_too_small'
-  | 'head_tilted' | 'background_not_separated' | 'cannot_place';
+/** autocrop's `background`: `auto`, `keep`, or a colour the profile names. */
+export type Background = 'auto' | 'keep' | BackgroundColor;
 
 /** The crop used, in pixels of the upright photo; `scale` is output pixels per photo pixel. */
 export interface Crop { x: number; y: number; width: number; height: number; scale: number }
 
 export interface AutocropFixed {
   status: 'fixed';
-  /** The new JPEG. */
-  jpeg: Uint8Array;
+  /** The new JPEG; `new Blob([result.jpeg], { type: 'image/jpeg' })` takes it as it is. */
+  jpeg: Uint8Array<ArrayBuffer>;
   file_name: string;
   size_bytes: number;
   /** False when the KB window could not be reached at the profile's lowest quality (the report says by how much). */
@@ -152,7 +195,7 @@ export interface AutocropFixed {
   quality: number;
   sampling: '4:2:0' | '4:4:4';
   /** `keep` or the profile colour's name. */
-  background: string;
+  background: 'keep' | BackgroundColor | (string & {});
   crop: Crop;
   /** The crop reached past the photo's edge and was filled. */
   extended: boolean;
@@ -189,20 +232,20 @@ export interface InitOptions {
   liteWasm?: URL | string | Response | BufferSource | WebAssembly.Module;
   /** `false`: file rules only, no model download. An object: the model files' bytes (e.g. in Node). */
   models?: false | ModelBytesOption;
-  /** Same-origin folder with the model files; defaults to `models/` beside index.js. */
+  /**
+   * Same-origin folder holding the four model files (names: `modelFiles()`); a relative URL is
+   * resolved against the page. Default: the files as the bundler emitted them (`models/` beside
+   * index.js when unbundled).
+   */
   modelBase?: string | URL;
   /** Called as loading goes: stage `fetch:model` (done/total files), then `compute:load`. */
   onProgress?: (stage: 'fetch:model' | 'compute:load', done: number, total: number) => void;
 }
 
-export type ErrorCode =
-  | 'empty_input' | 'unknown_format' | 'malformed_image' | 'limit_exceeded' | 'invalid_profile'
-  | 'invalid_options' | 'model_error' | 'not_initialized' | 'init_failed' | 'unsupported_browser'
-  | 'aborted' | 'internal';
-
 /** Thrown for input that is not a photo at all, limits, bad options or profiles. */
 export class PhotogateError extends Error {
-  /** Stable code: `empty_input`, `unknown_format`, `malformed_image`, `limit_exceeded`, `invalid_profile`, `invalid_options`, `model_error`, `not_initialized`, `init_failed`, `unsupported_browser`, `aborted`, `internal`. */
+  constructor(code: ErrorCode, message: string);
+  /** Stable code: see `ErrorCode`; `internal` is a bug (please report it). */
   code: ErrorCode;
 }
 
@@ -217,7 +260,8 @@ export function check(bytes: Uint8Array | ArrayBuffer, options?: CheckOptions): 
 export function autocrop(bytes: Uint8Array | ArrayBuffer, options?: AutocropOptions): AutocropResult;
 export function profiles(): Profile[];
 export function version(): string;
-export function modelFiles(): { name: string; sha256: string }[];
+/** The model files, in the order the checker takes them; works before `init()`. */
+export function modelFiles(): { key: keyof ModelBytesOption; name: string; sha256: string }[];
 
 /** Per call of a worker checker. */
 export interface CallOptions {
@@ -228,7 +272,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** A checker running in a Web Worker (see createChecker). Calls run one at a time, in call order. */
+/**
+ * A checker running in a Web Worker (see createChecker). Calls run one at a time, in call order.
+ * A photo the core cannot decode (HEIF, AVIF) is decoded by the browser where it can, and checked
+ * (or fixed) from those pixels.
+ */
 export interface WorkerChecker {
   /** Resolves when the wasm and models are loaded. */
   ready(): Promise<void>;

@@ -1,12 +1,16 @@
 // photogate: the public JavaScript API, run in this thread. It fetches and converts; every rule lives
 // in the wasm core. `createChecker` (the same API in a Web Worker) lives in bridge.js.
 import * as core from './photogate_wasm.js';
+import { loadModelBytes } from './models.js';
 import { PhotogateError, toBytes } from './shared.js';
 
 export { PhotogateError } from './shared.js';
 export { createChecker } from './bridge.js';
+export { modelFiles } from './models.js';
 
+/** The wasm module's loading (and the file-only checker), then the models' loading. */
 let ready = null;
+let modelsReady = null;
 let checker = null;
 /** The wasm-bindgen module in use: the core, or the file-rules build where SIMD is missing. */
 let glue = core;
@@ -38,85 +42,64 @@ export function supportsModels() {
   return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
 }
 
-/** The model files the checker needs, in the order its constructor takes them. */
-export function modelFiles() {
-  return glue.modelManifest().split('\n').map((line) => {
-    const [sha256, name] = line.split('  ');
-    return { name, sha256 };
-  });
-}
-
-async function fetchBytes(url) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new PhotogateError('init_failed', `cannot fetch ${url}: ${e?.message ?? e}`);
-  }
-  if (!response.ok) throw new PhotogateError('init_failed', `cannot fetch ${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 /**
- * Loads the WebAssembly module and the models once; later calls return the same promise.
- * Models come from `models/` beside this file (same origin) unless `modelBase` says otherwise; the
- * core checks each file's sha256. Progress: `onProgress(stage, done, total)` with stages
- * `fetch:model` and `compute:load`.
+ * Loads the WebAssembly module and the models once; later calls return the same promise. After
+ * `init({ models: false })`, `init()` loads the models too.
+ * Models come from `models/` beside this file, as a bundler emitted them (same origin), unless
+ * `modelBase` says otherwise; each file's sha256 is checked. Progress: `onProgress(stage, done,
+ * total)` with stages `fetch:model` and `compute:load`.
  * @param {import('./index.d.ts').InitOptions} [options]
  */
 export function init(options = {}) {
-  ready ??= (async () => {
-    if (supportsModels()) {
-      await core.default(options.wasm === undefined ? undefined : { module_or_path: options.wasm });
-    } else if (options.models === false) {
-      // The file rules need no SIMD: a build without it (and without the model engine, a tenth of
-      // the size) loads instead, and only here.
-      try {
-        glue = await import('./photogate_lite.js');
-        await glue.default(options.liteWasm === undefined ? undefined : { module_or_path: options.liteWasm });
-      } catch (e) {
-        glue = core;
-        if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
-          throw new PhotogateError('unsupported_browser',
-            `this browser's WebAssembly is too old even for the file rules (they need bulk memory and reference types: Safari 15+, Chrome 96+): ${e.message}`);
-        }
-        throw e;
+  if (options === null || typeof options !== 'object') {
+    return Promise.reject(new PhotogateError('invalid_options', 'init(options): options must be an object'));
+  }
+  ready ??= startWasm(options).catch(failed(() => { ready = null; }));
+  if (options.models === false) {
+    return ready.then(() => { checker ??= glue.Checker.fileOnly(); });
+  }
+  modelsReady ??= ready.then(() => startModels(options)).catch(failed(() => { modelsReady = null; }));
+  return modelsReady;
+}
+
+/** A rejection handler: forget the failed loading (so a later call tries again), rethrow as PhotogateError. */
+const failed = (forget) => (e) => {
+  forget();
+  throw e instanceof PhotogateError ? e : new PhotogateError('init_failed', `cannot start photogate: ${e?.message ?? e}`);
+};
+
+async function startWasm(options) {
+  if (supportsModels()) {
+    await core.default(options.wasm === undefined ? undefined : { module_or_path: options.wasm });
+  } else if (options.models === false) {
+    // The file rules need no SIMD: a build without it (and without the model engine, a seventh of
+    // the size) loads instead, and only here.
+    try {
+      glue = await import('./photogate_lite.js');
+      await glue.default(options.liteWasm === undefined ? undefined : { module_or_path: options.liteWasm });
+    } catch (e) {
+      glue = core;
+      if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
+        throw new PhotogateError('unsupported_browser',
+          `this browser's WebAssembly is too old even for the file rules (they need bulk memory and reference types: Safari 15+, Chrome 96+): ${e.message}`);
       }
-    } else {
-      throw new PhotogateError('unsupported_browser',
-        'this browser lacks WebAssembly SIMD (Chrome 91+, Safari 16.4+, Firefox 89+), which the models need; `init({ models: false })` still checks the file rules');
+      throw e;
     }
-    if (options.models === false) {
-      checker = glue.Checker.fileOnly();
-      return;
-    }
-    const progress = options.onProgress ?? (() => {});
-    const files = modelFiles();
-    let bytes;
-    if (options.models && typeof options.models === 'object') {
-      const given = options.models;
-      bytes = [given.detector, given.faceMesh, given.iris, given.segmentation].map((b, i) => {
-        if (!(b instanceof Uint8Array)) throw new PhotogateError('invalid_options', `options.models is missing ${files[i].name}`);
-        return b;
-      });
-    } else {
-      const base = new URL(options.modelBase ?? './models/', import.meta.url);
-      let done = 0;
-      progress('fetch:model', 0, files.length);
-      bytes = await Promise.all(files.map(async (f) => {
-        const b = await fetchBytes(new URL(f.name, base));
-        progress('fetch:model', ++done, files.length);
-        return b;
-      }));
-    }
-    progress('compute:load', 0, 1);
-    checker = unwrap(() => new glue.Checker(...bytes));
-    progress('compute:load', 1, 1);
-  })().catch((e) => {
-    ready = null;
-    throw e instanceof PhotogateError ? e : new PhotogateError('init_failed', `cannot start photogate: ${e?.message ?? e}`);
-  });
-  return ready;
+  } else {
+    throw new PhotogateError('unsupported_browser', NO_SIMD);
+  }
+}
+
+const NO_SIMD = 'this browser lacks WebAssembly SIMD (Chrome 91+, Safari 16.4+, Firefox 89+), which the models need; `init({ models: false })` still checks the file rules';
+
+async function startModels(options) {
+  // After `init({ models: false })` without SIMD, the loaded build cannot run models.
+  if (glue !== core) throw new PhotogateError('unsupported_browser', NO_SIMD);
+  const progress = options.onProgress ?? (() => {});
+  const bytes = await loadModelBytes(options, progress);
+  progress('compute:load', 0, 1);
+  checker = unwrap(() => new glue.Checker(...bytes));
+  progress('compute:load', 1, 1);
 }
 
 function ensureReady(what) {
@@ -140,7 +123,7 @@ export function check(bytes, options = {}) {
 /**
  * Makes a compliant JPEG from a photo (crop, scale, optional new background, encoded into the
  * profile's size window), or says why it cannot. Call `await init()` with the models first.
- * Returns `{ status: 'fixed', jpeg, fileName, report, before, … }` or
+ * Returns `{ status: 'fixed', jpeg, file_name, report, before, … }` or
  * `{ status: 'refused', reason, message, advice, before }`.
  * @param {Uint8Array | ArrayBuffer} bytes the photo's bytes
  * @param {import('./index.d.ts').AutocropOptions} [options]
@@ -151,6 +134,27 @@ export function autocrop(bytes, options = {}) {
   const data = toBytes(bytes);
   const { profile, fileName, background, name, maxUpscale } = options;
   const { json, jpeg } = unwrap(() => checker.autocrop(data, { profile, fileName, background, name, maxUpscale }));
+  const result = JSON.parse(json);
+  if (jpeg) result.jpeg = jpeg;
+  return result;
+}
+
+/**
+ * For worker.js, not part of the API: `check` of a photo whose pixels the browser decoded
+ * (`pixels.js`); the file rules read `bytes`.
+ */
+export function checkPixels(bytes, pixels, options = {}) {
+  ensureReady('check');
+  const request = { profile: options.profile, fileName: options.fileName };
+  return JSON.parse(unwrap(() => checker.checkPixels(toBytes(bytes), pixels.rgba, pixels.width, pixels.height, request)));
+}
+
+/** For worker.js, not part of the API: `autocrop` of a photo whose pixels the browser decoded. */
+export function autocropPixels(bytes, pixels, options = {}) {
+  ensureReady('autocrop');
+  const { profile, fileName, background, name, maxUpscale } = options;
+  const { json, jpeg } = unwrap(() => checker.autocropPixels(toBytes(bytes), pixels.rgba, pixels.width, pixels.height,
+    { profile, fileName, background, name, maxUpscale }));
   const result = JSON.parse(json);
   if (jpeg) result.jpeg = jpeg;
   return result;

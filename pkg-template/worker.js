@@ -1,12 +1,22 @@
 // Runs photogate off the main thread: one module instance, models loaded once.
-import { init, check, autocrop, profiles } from './index.js';
+// A photo the core cannot decode (HEIF, AVIF) is decoded by the browser here (pixels.js).
+import { init, check, autocrop, profiles, checkPixels, autocropPixels } from './index.js';
+import { decodeInBrowser, undecoded } from './pixels.js';
 import { AUTOCROP, CHECK, INIT, PROFILES, PROGRESS, errorPayload } from './protocol.js';
 
 const handlers = {
   [INIT]: ({ options }) =>
     init({ ...options, onProgress: (stage, done, total) => postMessage({ type: PROGRESS, stage, done, total }) }),
-  [CHECK]: ({ bytes, options }) => check(bytes, options),
-  [AUTOCROP]: ({ bytes, options }) => autocrop(bytes, options),
+  [CHECK]: async ({ bytes, options }) => {
+    const report = check(bytes, options);
+    const pixels = undecoded(report) ? await decodeInBrowser(bytes) : null;
+    return pixels ? checkPixels(bytes, pixels, options) : report;
+  },
+  [AUTOCROP]: async ({ bytes, options }) => {
+    const result = autocrop(bytes, options);
+    const pixels = result.status === 'refused' && result.reason === 'not_decoded' ? await decodeInBrowser(bytes) : null;
+    return pixels ? autocropPixels(bytes, pixels, options) : result;
+  },
   [PROFILES]: () => profiles(),
 };
 

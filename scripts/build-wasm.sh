@@ -40,6 +40,8 @@ rm -rf pkg && mkdir -p pkg
 bind_and_optimise "$raw" photogate_wasm
 bind_and_optimise "$raw_lite" photogate_lite
 cp pkg-template/* pkg/
+cp LICENSE-MIT LICENSE-APACHE pkg/
+node scripts/third-party.mjs > pkg/THIRD-PARTY-NOTICES.md
 ensure_models
 mkdir -p pkg/models
 for name in $(awk '{print $2}' "$ROOT/models.sha256"); do cp "$PHOTOGATE_MODELS/$name" pkg/models/; done

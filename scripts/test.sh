@@ -11,6 +11,7 @@ ensure_wasm_bindgen
 ensure_models
 ensure_node_modules
 ensure_chromium
+apt_install libavif-bin # avifenc: the AVIF photo of tests/js/decode.test.mjs
 ensure_cargo_fuzz
 
 say "Rust: format, lints"

@@ -30,6 +30,32 @@ impl Decoded {
     pub fn rgb(&self) -> &image::RgbImage {
         &self.rgb
     }
+
+    /// Pixels decoded by someone else (a browser's `createImageBitmap`, for HEIF or AVIF, which this
+    /// crate cannot decode): `rgba` is `width`×`height` upright 8-bit RGBA, row by row; alpha is
+    /// dropped. Checked against `limits` (width, height, pixels, memory) before the RGB copy is
+    /// allocated.
+    ///
+    /// Errors: [`ErrorKind::LimitExceeded`]; [`ErrorKind::InvalidOptions`] when `rgba` is not
+    /// `width × height × 4` bytes.
+    pub fn from_rgba(width: u32, height: u32, rgba: &[u8], limits: &Limits) -> Result<Decoded> {
+        limits.check_dimensions(width, height, 3)?;
+        let pixels = u64::from(width) * u64::from(height);
+        if rgba.len() as u64 != pixels * 4 || pixels == 0 {
+            return Err(Error::new(
+                ErrorKind::InvalidOptions,
+                format!("RGBA pixels of {width}×{height} need {} bytes, not {}", pixels * 4, rgba.len()),
+            ));
+        }
+        let mut rgb = Vec::new();
+        rgb.try_reserve_exact(rgba.len() / 4 * 3).map_err(|e| {
+            Error::new(ErrorKind::LimitExceeded, format!("cannot reserve {width}×{height} RGB pixels: {e}"))
+        })?;
+        rgb.extend(rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]));
+        let rgb = RgbImage::from_raw(width, height, rgb)
+            .ok_or_else(|| Error::new(ErrorKind::InvalidOptions, "RGBA pixels do not fill the image"))?;
+        Ok(Decoded { rgb })
+    }
 }
 
 /// Decoding needs the decoded buffer (up to 4 bytes a pixel for CMYK or RGBA) plus our RGB copy.
@@ -76,4 +102,21 @@ fn from_image(e: image::ImageError) -> Error {
         _ => Error::new(ErrorKind::MalformedImage, format!("cannot decode the image: {e}")),
     }
     .with_source(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rgba_pixels_become_rgb_within_the_limits() {
+        let rgba = [1, 2, 3, 255, 4, 5, 6, 0];
+        let decoded = Decoded::from_rgba(2, 1, &rgba, &Limits::default()).unwrap();
+        assert_eq!(decoded.rgb().as_raw(), &[1, 2, 3, 4, 5, 6]);
+        let wrong = Decoded::from_rgba(2, 2, &rgba, &Limits::default()).unwrap_err();
+        assert_eq!(wrong.code(), "invalid_options");
+        assert_eq!(Decoded::from_rgba(0, 0, &[], &Limits::default()).unwrap_err().code(), "invalid_options");
+        let small = Limits { max_pixels: 1, ..Limits::default() };
+        assert_eq!(Decoded::from_rgba(2, 1, &rgba, &small).unwrap_err().code(), "limit_exceeded");
+    }
 }

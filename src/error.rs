@@ -26,6 +26,17 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, for the TypeScript union of codes (`tests/registry.rs`).
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::EmptyInput,
+        ErrorKind::UnknownFormat,
+        ErrorKind::MalformedImage,
+        ErrorKind::LimitExceeded,
+        ErrorKind::InvalidProfile,
+        ErrorKind::InvalidOptions,
+        ErrorKind::Model,
+    ];
+
     /// The stable code of this kind, as JSON and JavaScript see it.
     pub fn code(self) -> &'static str {
         match self {
@@ -93,5 +104,29 @@ impl std::error::Error for Error {
 impl From<std::collections::TryReserveError> for Error {
     fn from(e: std::collections::TryReserveError) -> Self {
         Error::new(ErrorKind::LimitExceeded, "memory allocation refused").with_source(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    /// A new kind does not compile here until it has an index, and fails until `ALL` lists it.
+    fn index(kind: ErrorKind) -> usize {
+        match kind {
+            ErrorKind::EmptyInput => 0,
+            ErrorKind::UnknownFormat => 1,
+            ErrorKind::MalformedImage => 2,
+            ErrorKind::LimitExceeded => 3,
+            ErrorKind::InvalidProfile => 4,
+            ErrorKind::InvalidOptions => 5,
+            ErrorKind::Model => 6,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_kind_once() {
+        let indices: Vec<usize> = ErrorKind::ALL.iter().map(|&k| index(k)).collect();
+        assert_eq!(indices, (0..7).collect::<Vec<_>>());
     }
 }

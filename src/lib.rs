@@ -55,7 +55,8 @@ mod wasm;
 
 pub use analysis::Analysis;
 pub use autocrop::{
-    autocrop, Autocrop, AutocropOptions, Crop, Fixed, Refusal, RefusalReason, Sampling, DEFAULT_MAX_UPSCALE,
+    autocrop, autocrop_decoded, Autocrop, AutocropOptions, Crop, Fixed, Refusal, RefusalReason, Sampling,
+    DEFAULT_MAX_UPSCALE,
 };
 pub use decode::{decode, Decoded};
 pub use error::{Error, ErrorKind, Result};
@@ -66,7 +67,7 @@ pub use limits::Limits;
 pub use measure::{measure, Measurement, Measurements, Unmeasured};
 pub use options::{AutocropRequest, CheckRequest};
 pub use overlay::Overlay;
-pub use pipeline::{check, CheckOptions};
+pub use pipeline::{check, check_decoded, CheckOptions};
 pub use profile::{
     BasicRule, BgColorRule, BgReference, ColorSpaceRule, ColourRule, EmbeddedProfile, FormatRule, NameRule,
     NameScheme, PoseRule, Profile, RangeRule, RuleCommon, Rules, Severity, Text,

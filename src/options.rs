@@ -82,7 +82,7 @@ pub struct AutocropRequest {
     /// The photo's file name.
     #[serde(default)]
     pub file_name: Option<String>,
-    /// `keep` (default), `auto`, or the name of a profile background colour.
+    /// `auto` (default), `keep`, or the name of a profile background colour.
     #[serde(default)]
     pub background: Option<String>,
     /// The ID number or sequence number to name the new file after.

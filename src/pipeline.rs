@@ -1,7 +1,7 @@
 //! The stages assembled: bytes in, report out.
 
 use crate::analysis::Analysis;
-use crate::decode::decode;
+use crate::decode::{decode, Decoded};
 use crate::error::{ErrorKind, Result};
 use crate::face::Models;
 use crate::inspect::inspect;
@@ -53,9 +53,37 @@ pub(crate) struct Assessment {
     pub(crate) report: Report,
 }
 
+/// Checks a photo whose pixels the caller decoded ([`Decoded::from_rgba`]): the file rules read
+/// `bytes` as [`check`] does (a HEIF file still fails `file.format`), the content rules read
+/// `pixels`. Errors as [`check`].
+pub fn check_decoded(bytes: &[u8], pixels: Decoded, options: &CheckOptions<'_>) -> Result<Report> {
+    assess_with(bytes, Some(pixels), options).map(|a| a.report)
+}
+
 pub(crate) fn assess(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Assessment> {
-    let inspection = inspect(bytes, options.limits)?;
-    let (analysis, decode_error) = match decode(bytes, &inspection, options.limits) {
+    assess_with(bytes, None, options)
+}
+
+/// [`assess`], with the pixels decoded by the caller when `pixels` is given.
+pub(crate) fn assess_with(
+    bytes: &[u8],
+    pixels: Option<Decoded>,
+    options: &CheckOptions<'_>,
+) -> Result<Assessment> {
+    let mut inspection = inspect(bytes, options.limits)?;
+    let decoded = match pixels {
+        Some(pixels) => {
+            // A format whose header the inspector does not read (HEIF, AVIF): the size is the
+            // decoder's, upright as a viewer shows it.
+            if inspection.width_px.is_none() || inspection.height_px.is_none() {
+                inspection.width_px = Some(pixels.width_px());
+                inspection.height_px = Some(pixels.height_px());
+            }
+            Ok(pixels)
+        }
+        None => decode(bytes, &inspection, options.limits),
+    };
+    let (analysis, decode_error) = match decoded {
         Ok(decoded) => (Some(Analysis::analyze(decoded, options.models)?), None),
         Err(e) if e.kind() == ErrorKind::LimitExceeded => return Err(e),
         Err(e) => (None, Some(e.to_string())),
@@ -68,4 +96,33 @@ pub(crate) fn assess(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Assessm
     let overlay = analysis.as_ref().and_then(|a| Overlay::of(a, reference));
     let report = build(profile, &inspection, &measurements, &verdicts, options.file_name, overlay);
     Ok(Assessment { analysis, measurements, verdicts, report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An AVIF file's first bytes: the core recognises the format but cannot decode it.
+    const AVIF: &[u8] = b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf\0\0\0\0";
+
+    #[test]
+    fn pixels_decoded_elsewhere_are_measured_and_the_file_rules_read_the_file() {
+        let profile = Profile::chsi();
+        let limits = Limits::default();
+        let options =
+            CheckOptions { profile: &profile, file_name: Some("a.avif"), limits: &limits, models: None };
+        let verdict = |report: &Report, rule: &str| {
+            let item = report.items.iter().find(|i| i.rule.as_str() == rule).unwrap();
+            (item.verdict, item.reason)
+        };
+        let alone = check(AVIF, &options).unwrap();
+        assert_eq!(verdict(&alone, "file.size_px").1, crate::Reason::NotDecoded);
+
+        let rgba = vec![200u8; 480 * 640 * 4];
+        let pixels = Decoded::from_rgba(480, 640, &rgba, &limits).unwrap();
+        let report = check_decoded(AVIF, pixels, &options).unwrap();
+        assert_eq!(verdict(&report, "file.format").0, crate::Verdict::Fail);
+        assert_ne!(verdict(&report, "file.size_px").1, crate::Reason::NotDecoded);
+        assert!(report.items.iter().all(|i| i.reason != crate::Reason::NotDecoded));
+    }
 }

@@ -313,7 +313,11 @@ fn range_text(min: Option<f64>, max: Option<f64>) -> String {
 /// Why a rule was not measured: the same words for every rule.
 const NOT_MEASURED: &[(Reason, &str, &str)] = &[
     (Reason::AnalysisUnavailable, "未检测：人脸与背景分析暂不可用", "Not measured: analysis not available"),
-    (Reason::NotDecoded, "未检测：无法读取图像内容", "Not measured: the picture could not be read"),
+    (
+        Reason::NotDecoded,
+        "未检测：无法读取图像内容，请导出为 JPEG 后重试",
+        "Not measured: the picture could not be read; export the photo as JPEG and try again",
+    ),
     (Reason::NotJpeg, "未检测：文件不是 JPEG", "Not measured: the file is not a JPEG"),
     (Reason::NoFileName, "未检测：没有提供文件名", "Not measured: no file name given"),
     (Reason::NoFace, "未检测：没有找到人脸", "Not measured: no face found"),

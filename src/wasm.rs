@@ -14,8 +14,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::options::{AutocropRequest, CheckRequest};
 use crate::{
-    autocrop, check, Autocrop, AutocropOptions, CheckOptions, Error, ErrorKind, Limits, ModelBytes, Models,
-    Profile, Report, DEFAULT_MAX_UPSCALE, MODEL_MANIFEST,
+    autocrop, autocrop_decoded, check, check_decoded, Autocrop, AutocropOptions, CheckOptions, Decoded,
+    Error, ErrorKind, Limits, ModelBytes, Models, Profile, Report, DEFAULT_MAX_UPSCALE, MODEL_MANIFEST,
 };
 
 /// A JavaScript `Error` named `PhotogateError` with a `code` property.
@@ -70,7 +70,7 @@ impl Checker {
         Checker { limits: Limits::default(), models: None }
     }
 
-    fn report(&self, bytes: &[u8], options: JsValue) -> Result<Report, JsValue> {
+    fn report(&self, bytes: &[u8], pixels: Option<Pixels<'_>>, options: JsValue) -> Result<Report, JsValue> {
         let request = CheckRequest::from_value(options_json(options, "check")?).map_err(to_js)?;
         let profile = request.resolve_profile().map_err(to_js)?;
         let options = CheckOptions {
@@ -79,16 +79,35 @@ impl Checker {
             limits: &self.limits,
             models: self.models.as_ref(),
         };
-        check(bytes, &options).map_err(to_js)
+        match pixels {
+            None => check(bytes, &options),
+            Some(p) => Decoded::from_rgba(p.width, p.height, p.rgba, &self.limits)
+                .and_then(|decoded| check_decoded(bytes, decoded, &options)),
+        }
+        .map_err(to_js)
     }
 
     /// Checks a photo. `options`: `{profile: "chsi" | {…}, fileName: "a.jpg"}` or `undefined`.
     /// Returns the report as JSON, the bytes the CLI's `--json` prints; throws an `Error` with a `code`.
     pub fn check(&self, bytes: &[u8], options: JsValue) -> Result<String, JsValue> {
-        Ok(self.report(bytes, options)?.to_json())
+        Ok(self.report(bytes, None, options)?.to_json())
     }
 
-    fn fix(&self, bytes: &[u8], options: JsValue) -> Result<Autocrop, JsValue> {
+    /// `check` of a photo whose pixels the browser decoded (HEIF, AVIF): `rgba` is `width`×`height`
+    /// upright RGBA; the file rules read `bytes`.
+    #[wasm_bindgen(js_name = checkPixels)]
+    pub fn check_pixels(
+        &self,
+        bytes: &[u8],
+        rgba: &[u8],
+        width: u32,
+        height: u32,
+        options: JsValue,
+    ) -> Result<String, JsValue> {
+        Ok(self.report(bytes, Some(Pixels { rgba, width, height }), options)?.to_json())
+    }
+
+    fn fix(&self, bytes: &[u8], pixels: Option<Pixels<'_>>, options: JsValue) -> Result<Autocrop, JsValue> {
         let request = AutocropRequest::from_value(options_json(options, "autocrop")?).map_err(to_js)?;
         let profile = request.resolve_profile().map_err(to_js)?;
         let models = self.models.as_ref().ok_or_else(|| {
@@ -103,7 +122,12 @@ impl Checker {
             name: request.name.as_deref(),
             max_upscale: request.max_upscale.unwrap_or(DEFAULT_MAX_UPSCALE),
         };
-        autocrop(bytes, &options).map_err(to_js)
+        match pixels {
+            None => autocrop(bytes, &options),
+            Some(p) => Decoded::from_rgba(p.width, p.height, p.rgba, &self.limits)
+                .and_then(|decoded| autocrop_decoded(bytes, decoded, &options)),
+        }
+        .map_err(to_js)
     }
 
     /// Makes a compliant file from a photo, or says why it cannot. `options`: `{profile, fileName,
@@ -112,27 +136,51 @@ impl Checker {
     /// `jpeg` the new file as a `Uint8Array`, absent when the photo was refused. Throws an `Error`
     /// with a `code`; a checker without models throws `model_error`.
     pub fn autocrop(&self, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
-        let result = self.fix(bytes, options)?;
-        let output = js_sys::Object::new();
-        js_sys::Reflect::set(&output, &JsValue::from_str("json"), &JsValue::from_str(&result.to_json()))?;
-        if let Autocrop::Fixed { fixed, .. } = &result {
-            let jpeg = js_sys::Uint8Array::from(fixed.jpeg.as_slice());
-            js_sys::Reflect::set(&output, &JsValue::from_str("jpeg"), &jpeg)?;
-        }
-        Ok(output.into())
+        fixed_to_js(self.fix(bytes, None, options)?)
+    }
+
+    /// `autocrop` of a photo whose pixels the browser decoded, as `checkPixels`.
+    #[wasm_bindgen(js_name = autocropPixels)]
+    pub fn autocrop_pixels(
+        &self,
+        bytes: &[u8],
+        rgba: &[u8],
+        width: u32,
+        height: u32,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        fixed_to_js(self.fix(bytes, Some(Pixels { rgba, width, height }), options)?)
     }
 
     /// Measurement and tests only: a report kept in wasm, to convert it both ways on demand.
     #[wasm_bindgen(js_name = probeCheck)]
     pub fn probe_check(&self, bytes: &[u8], options: JsValue) -> Result<BoundaryProbe, JsValue> {
-        Ok(BoundaryProbe { held: Held::Report(Box::new(self.report(bytes, options)?)) })
+        Ok(BoundaryProbe { held: Held::Report(Box::new(self.report(bytes, None, options)?)) })
     }
 
     /// Measurement and tests only: an autocrop result kept in wasm, as `probeCheck`.
     #[wasm_bindgen(js_name = probeAutocrop)]
     pub fn probe_autocrop(&self, bytes: &[u8], options: JsValue) -> Result<BoundaryProbe, JsValue> {
-        Ok(BoundaryProbe { held: Held::Autocrop(Box::new(self.fix(bytes, options)?)) })
+        Ok(BoundaryProbe { held: Held::Autocrop(Box::new(self.fix(bytes, None, options)?)) })
     }
+}
+
+/// Pixels the browser decoded: upright RGBA, row by row.
+struct Pixels<'a> {
+    rgba: &'a [u8],
+    width: u32,
+    height: u32,
+}
+
+/// An autocrop result as JavaScript gets it: `{json, jpeg}`, `jpeg` absent when refused.
+fn fixed_to_js(result: Autocrop) -> Result<JsValue, JsValue> {
+    let output = js_sys::Object::new();
+    js_sys::Reflect::set(&output, &JsValue::from_str("json"), &JsValue::from_str(&result.to_json()))?;
+    if let Autocrop::Fixed { fixed, .. } = &result {
+        let jpeg = js_sys::Uint8Array::from(fixed.jpeg.as_slice());
+        js_sys::Reflect::set(&output, &JsValue::from_str("jpeg"), &jpeg)?;
+    }
+    Ok(output.into())
 }
 
 /// A result held in wasm for the boundary benchmark (`scripts/bench-boundary.mjs`) and the test

@@ -18,11 +18,12 @@ mod render;
 mod result;
 
 use crate::analysis::Analysis;
+use crate::decode::Decoded;
 use crate::error::Result;
 use crate::face::geometry::HeadTop;
 use crate::face::FaceGeometry;
 use crate::geometry::Point;
-use crate::pipeline::{assess, CheckOptions};
+use crate::pipeline::{assess, assess_with, CheckOptions};
 use crate::profile::{BgReference, Profile};
 use crate::report::Report;
 use crate::rule::RuleId;
@@ -41,6 +42,17 @@ use plan::{Bounds, Subject, Targets};
 /// Errors are for input that is not an image, limits, and options that do not fit the profile (a
 /// background colour it does not name, an ID number with a wrong check digit).
 pub fn autocrop(bytes: &[u8], options: &AutocropOptions<'_>) -> Result<Autocrop> {
+    autocrop_with(bytes, None, options)
+}
+
+/// [`autocrop`] of a photo whose pixels the caller decoded ([`Decoded::from_rgba`], e.g. a HEIF
+/// file a browser decoded): the new JPEG is made from `pixels`, the report of the photo as given
+/// reads `bytes` for the file rules.
+pub fn autocrop_decoded(bytes: &[u8], pixels: Decoded, options: &AutocropOptions<'_>) -> Result<Autocrop> {
+    autocrop_with(bytes, Some(pixels), options)
+}
+
+fn autocrop_with(bytes: &[u8], pixels: Option<Decoded>, options: &AutocropOptions<'_>) -> Result<Autocrop> {
     let profile = options.profile;
     let requested = Background::parse(profile, options.background)?;
     let out_name = output_name(profile, options.name, options.file_name)?;
@@ -50,7 +62,7 @@ pub fn autocrop(bytes: &[u8], options: &AutocropOptions<'_>) -> Result<Autocrop>
         limits: options.limits,
         models: Some(options.models),
     };
-    let before = assess(bytes, &check_options)?;
+    let before = assess_with(bytes, pixels, &check_options)?;
     let refuse = |reason: RefusalReason, before: Report| {
         let (message, advice) = refusal::words(reason);
         Ok(Autocrop::Refused { refusal: Refusal { reason, message, advice }, before: Box::new(before) })

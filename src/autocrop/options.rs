@@ -22,8 +22,8 @@ pub struct AutocropOptions<'a> {
     pub limits: &'a Limits,
     /// The loaded models: autocrop cannot place a face without them.
     pub models: &'a Models,
-    /// `None` or `keep` keeps the background; `auto` keeps it when it passes and the crop fits in
-    /// the photo, else uses the profile colour nearest to it; otherwise the name of one of the
+    /// `None` or `auto` keeps the background when it passes and the crop fits in the photo, else
+    /// uses the profile colour nearest to it; `keep` keeps it; otherwise the name of one of the
     /// profile's `bg.color` references (`blue`, `white`, `grey` in the built-in profiles).
     pub background: Option<&'a str>,
     /// The ID number or sequence number the new file is named after, per the profile's naming rule.
@@ -41,7 +41,7 @@ pub(super) enum Background<'p> {
 
 impl<'p> Background<'p> {
     pub(super) fn parse(profile: &'p Profile, name: Option<&str>) -> Result<Background<'p>> {
-        match name.unwrap_or("keep") {
+        match name.unwrap_or("auto") {
             "keep" => Ok(Background::Keep),
             "auto" => Ok(Background::Auto),
             name => background_color(profile, name).map(Background::Color),
@@ -111,6 +111,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_background_is_auto_unless_asked() {
+        let chsi = Profile::chsi();
+        assert!(matches!(Background::parse(&chsi, None), Ok(Background::Auto)));
+        assert!(matches!(Background::parse(&chsi, Some("keep")), Ok(Background::Keep)));
+        assert!(
+            matches!(Background::parse(&chsi, Some("blue")), Ok(Background::Color(r)) if r.name == "blue")
+        );
+        assert_eq!(Background::parse(&chsi, Some("pink")).err().map(|e| e.code()), Some("invalid_options"));
+    }
+
+    #[test]
     fn names_follow_the_profile() {
         let nanjing = Profile::builtin("chsi-nanjing").unwrap();
         assert_eq!(
@@ -131,8 +142,8 @@ mod tests {
     fn backgrounds_are_the_profiles_colours() {
         let chsi = Profile::chsi();
         assert_eq!(background_color(&chsi, "blue").unwrap().rgb, [100, 197, 255]);
-        assert!(matches!(Background::parse(&chsi, None), Ok(Background::Keep)));
-        assert!(matches!(Background::parse(&chsi, Some("auto")), Ok(Background::Auto)));
+        assert!(matches!(Background::parse(&chsi, None), Ok(Background::Auto)));
+        assert!(matches!(Background::parse(&chsi, Some("keep")), Ok(Background::Keep)));
         let err = background_color(&chsi, "pink").unwrap_err();
         assert!(err.message().contains("blue, white, grey"), "{err}");
     }

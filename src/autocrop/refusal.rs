@@ -78,7 +78,7 @@ pub(super) fn words(reason: RefusalReason) -> (Text, Text) {
     let (m, a) = match reason {
         RefusalReason::NotDecoded => (
             t("无法读取这张照片的图像", "The photo's picture cannot be read"),
-            t("请选择一张正常的 JPEG 或 PNG 照片", "Choose an ordinary JPEG or PNG photo"),
+            t("请导出为 JPEG 后重试", "Export the photo as JPEG and try again"),
         ),
         RefusalReason::NoFace => (
             t("照片中没有找到人脸", "No face was found in the photo"),

@@ -44,6 +44,23 @@ pub enum RefusalReason {
 }
 
 impl RefusalReason {
+    /// Every reason, for the TypeScript union (`tests/registry.rs`).
+    pub const ALL: &'static [RefusalReason] = &[
+        RefusalReason::NotDecoded,
+        RefusalReason::NoFace,
+        RefusalReason::SeveralFaces,
+        RefusalReason::EyesClosed,
+        RefusalReason::FaceCutOff,
+        RefusalReason::NoPerson,
+        RefusalReason::HeadTooCloseToTop,
+        RefusalReason::TooCloseToBottom,
+        RefusalReason::TooCloseToSide,
+        RefusalReason::FaceTooSmall,
+        RefusalReason::HeadTilted,
+        RefusalReason::BackgroundNotSeparated,
+        RefusalReason::CannotPlace,
+    ];
+
     /// The stable code, e.g. `several_faces`.
     pub fn code(self) -> &'static str {
         match self {
@@ -144,5 +161,22 @@ impl Autocrop {
             Autocrop::Refused { refusal, .. } => Some(refusal),
             Autocrop::Fixed { .. } => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RefusalReason;
+
+    /// `ALL` lists every reason once, in declaration order: the code's position in `ALL` is found
+    /// from the exhaustive `code()` match, so a new reason fails here until `ALL` has it.
+    #[test]
+    fn all_lists_every_reason_once() {
+        let codes: Vec<&str> = RefusalReason::ALL.iter().map(|r| r.code()).collect();
+        let mut unique = codes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len());
+        assert_eq!(codes.len(), 13, "a new reason: add it to RefusalReason::ALL and raise this count");
     }
 }

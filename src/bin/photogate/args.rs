@@ -186,9 +186,9 @@ pub(crate) struct FixArgs {
     /// The folder the new files are written to (created if missing; inputs are never overwritten).
     #[arg(long, short, value_name = "DIR")]
     pub(crate) out: PathBuf,
-    /// Keep the background, replace it with one of the profile's colours, or `auto`: keep it when it
-    /// passes and the crop fits in the photo, else the profile colour nearest to it.
-    #[arg(long, short, default_value = "keep", value_name = "keep|auto|blue|white|grey")]
+    /// `auto`: keep the background when it passes and the crop fits in the photo, else the profile
+    /// colour nearest to it; `keep` it as it is; or replace it with one of the profile's colours.
+    #[arg(long, short, default_value = "auto", value_name = "auto|keep|blue|white|grey")]
     pub(crate) background: String,
     /// Name the new file after this ID number or sequence number (one photo only).
     #[arg(long, value_name = "NUMBER")]
@@ -225,7 +225,7 @@ impl FixPlan {
         std::fs::create_dir_all(&args.out)
             .with_context(|| format!("--out: cannot create the folder {}", args.out.display()))?;
         let models = crate::models::load(args.photos.models)?;
-        let background = Some(args.background).filter(|b| b != "keep");
+        let background = Some(args.background);
         batch.create_sheet(&profile, true)?;
         Ok(FixPlan {
             batch,
