@@ -50,7 +50,7 @@ pub fn autocrop(bytes: &[u8], options: &AutocropOptions<'_>) -> Result<Autocrop>
         limits: options.limits,
         models: Some(options.models),
     };
-    let before = assess(bytes, &check_options)?;
+    let before = assess(bytes, &check_options, &mut |_| {})?;
     let refuse = |reason: RefusalReason, before: Report| {
         let (message, advice) = refusal::words(reason);
         Ok(Autocrop::Refused { refusal: Refusal { reason, message, advice }, before: Box::new(before) })
@@ -183,7 +183,7 @@ impl Job<'_> {
             }
             let encoded = encode::encode_into(&img, &target)?;
             let after_options = CheckOptions { file_name: Some(self.out_name), ..self.check_options };
-            let after = assess(&encoded.bytes, &after_options)?;
+            let after = assess(&encoded.bytes, &after_options, &mut |_| {})?;
             let misses = correct::placement_misses(&after.verdicts);
             if !misses.is_empty() && attempt < correct::CORRECTIONS {
                 subject = correct::corrected(&subject, &crop, &after.measurements);
