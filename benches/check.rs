@@ -1,14 +1,16 @@
 //! Native speed of each stage and of a whole check. Run: `cargo bench --bench check`.
 //! Photos come from ../shared/photos (PHOTOGATE_SHARED), models from PHOTOGATE_MODELS or
-//! ../shared/models; the 12-megapixel cases are shared photos enlarged to 3000 × 4000.
+//! ../shared/models; the 12-megapixel cases are shared photos enlarged to 3000 × 4000. The `stage …`
+//! cases time one stage of a check each (every model on its own) through `check_observed`'s marks.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use photogate::{
-    autocrop, check, decode, inspect, Analysis, AutocropOptions, CheckOptions, Limits, ModelBytes, Models,
-    Profile, DEFAULT_MAX_UPSCALE, MODEL_FILES,
+    autocrop, check, check_observed, decode, inspect, Analysis, AutocropOptions, CheckOptions, Limits, Mark,
+    ModelBytes, Models, Profile, Stage, DEFAULT_MAX_UPSCALE, MODEL_FILES,
 };
 
 fn shared() -> PathBuf {
@@ -61,6 +63,38 @@ fn stages(c: &mut Criterion) {
     }
 }
 
+/// Each stage of a check of a 600 × 800 photo on its own: whole checks run, and only the time between
+/// the stage's marks counts. Per run for the models that run more than once per check (mesh, iris).
+fn per_stage(c: &mut Criterion) {
+    let limits = Limits::default();
+    let profile = Profile::chsi();
+    let models = models();
+    let bytes = std::fs::read(shared().join("photos/idphoto/df_img11_jolie.jpg")).unwrap();
+    let options =
+        CheckOptions { profile: &profile, file_name: Some("a.jpg"), limits: &limits, models: Some(&models) };
+    for stage in Stage::ALL {
+        c.bench_function(&format!("stage {} 600x800", stage.name()), |b| {
+            b.iter_custom(|iters| {
+                let (mut spent, mut runs) = (Duration::ZERO, 0u32);
+                for _ in 0..iters {
+                    let mut begun = None;
+                    let mut observe = |mark| match mark {
+                        Mark::Begin(s) if s == stage => begun = Some(Instant::now()),
+                        Mark::End(s) if s == stage => {
+                            spent += begun.take().map(|t| t.elapsed()).unwrap_or_default();
+                            runs += 1;
+                        }
+                        _ => {}
+                    };
+                    check_observed(&bytes, &options, &mut observe).unwrap();
+                }
+                assert!(runs > 0, "stage {} did not run", stage.name());
+                spent.mul_f64(iters as f64 / f64::from(runs))
+            })
+        });
+    }
+}
+
 /// Autocrop end to end (check, plan, render, new background, encode search, check of the result)
 /// on photos it fixes.
 fn fixing(c: &mut Criterion) {
@@ -89,6 +123,6 @@ fn fixing(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = stages, fixing
+    targets = stages, per_stage, fixing
 }
 criterion_main!(benches);

@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::face::{analyze, FaceAnalysis, FaceGeometry, Models};
 use crate::geometry::Point;
 use crate::raster::resize_area;
+use crate::stage::{within, Observer, Stage};
 
 /// The longer side of the picture the models and measurements work on.
 pub(crate) const WORK_MAX_SIDE: u32 = 1280;
@@ -33,6 +34,24 @@ impl Analysis {
     /// Analyses a decoded photo; with `models` the faces, landmarks and person mask are found.
     /// Errors only when a model fails to run.
     pub fn analyze(decoded: Decoded, models: Option<&Models>) -> Result<Analysis> {
+        Analysis::analyze_observed(decoded, models, &mut |_| {})
+    }
+
+    /// [`Analysis::analyze`] as [`Stage::Analyze`], telling `observe` where it and each model run
+    /// begin and end.
+    pub fn analyze_observed(
+        decoded: Decoded,
+        models: Option<&Models>,
+        observe: &mut Observer<'_>,
+    ) -> Result<Analysis> {
+        within(observe, Stage::Analyze, |observe| Analysis::analyze_within(decoded, models, observe))
+    }
+
+    fn analyze_within(
+        decoded: Decoded,
+        models: Option<&Models>,
+        observe: &mut Observer<'_>,
+    ) -> Result<Analysis> {
         let (w, h) = (decoded.width_px(), decoded.height_px());
         let longer = w.max(h).max(1);
         let (shrunk, work_scale) = if longer > WORK_MAX_SIDE {
@@ -43,7 +62,7 @@ impl Analysis {
             (None, (1.0, 1.0))
         };
         let mut analysis = Analysis { decoded, shrunk, work_scale, faces: None, geometry: None };
-        analysis.faces = models.map(|m| analyze(analysis.work(), m)).transpose()?;
+        analysis.faces = models.map(|m| analyze(analysis.work(), m, observe)).transpose()?;
         analysis.geometry = analysis.faces.as_ref().and_then(|f| FaceGeometry::of(f, work_scale));
         Ok(analysis)
     }

@@ -48,6 +48,7 @@ mod raster;
 mod report;
 mod rule;
 mod sniff;
+mod stage;
 mod text;
 mod verdict;
 #[cfg(target_arch = "wasm32")]
@@ -67,7 +68,7 @@ pub use limits::Limits;
 pub use measure::{measure, Measurement, Measurements, Unmeasured};
 pub use options::{AutocropRequest, CheckRequest};
 pub use overlay::Overlay;
-pub use pipeline::{check, check_decoded, CheckOptions};
+pub use pipeline::{check, check_decoded, check_observed, CheckOptions};
 pub use profile::{
     BasicRule, BgColorRule, BgReference, ColorSpaceRule, ColourRule, EmbeddedProfile, FormatRule, NameRule,
     NameScheme, PoseRule, Profile, RangeRule, RuleCommon, Rules, Severity, Text,
@@ -77,4 +78,5 @@ pub use report::{
 };
 pub use rule::{RuleId, ValueKind};
 pub use sniff::{sniff, Format};
+pub use stage::{Mark, Observer, Stage};
 pub use verdict::{evaluate, Nearest, Outcome, Reason, Verdict, Verdicts};

@@ -10,6 +10,7 @@ use crate::measure::{measure, Measurements};
 use crate::overlay::Overlay;
 use crate::profile::Profile;
 use crate::report::{build, Report};
+use crate::stage::{within, Observer, Stage};
 use crate::verdict::{evaluate, Verdicts};
 
 /// What a check needs besides the bytes.
@@ -41,7 +42,27 @@ pub struct CheckOptions<'a> {
 /// assert_eq!(err.code(), "unknown_format");
 /// ```
 pub fn check(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Report> {
-    assess(bytes, options).map(|a| a.report)
+    check_observed(bytes, options, &mut |_| {})
+}
+
+/// [`check`], telling `observe` where each [`Stage`] begins and ends, so that a caller with a clock
+/// can time them (the benchmarks do). The report is the one `check` gives.
+///
+/// ```
+/// use photogate::{check_observed, CheckOptions, Limits, Mark, Profile, Stage};
+/// let profile = Profile::chsi();
+/// let options =
+///     CheckOptions { profile: &profile, file_name: None, limits: &Limits::default(), models: None };
+/// let mut marks = Vec::new();
+/// let _ = check_observed(b"not a photo", &options, &mut |mark| marks.push(mark));
+/// assert_eq!(marks, [Mark::Begin(Stage::Inspect), Mark::End(Stage::Inspect)]);
+/// ```
+pub fn check_observed(
+    bytes: &[u8],
+    options: &CheckOptions<'_>,
+    observe: &mut Observer<'_>,
+) -> Result<Report> {
+    assess(bytes, None, options, observe).map(|a| a.report)
 }
 
 /// A checked photo with what the check learnt on the way, for stages that go on from a report
@@ -57,20 +78,18 @@ pub(crate) struct Assessment {
 /// `bytes` as [`check`] does (a HEIF file still fails `file.format`), the content rules read
 /// `pixels`. Errors as [`check`].
 pub fn check_decoded(bytes: &[u8], pixels: Decoded, options: &CheckOptions<'_>) -> Result<Report> {
-    assess_with(bytes, Some(pixels), options).map(|a| a.report)
+    assess(bytes, Some(pixels), options, &mut |_| {}).map(|a| a.report)
 }
 
-pub(crate) fn assess(bytes: &[u8], options: &CheckOptions<'_>) -> Result<Assessment> {
-    assess_with(bytes, None, options)
-}
-
-/// [`assess`], with the pixels decoded by the caller when `pixels` is given.
-pub(crate) fn assess_with(
+/// Inspects, decodes (unless the caller gives the `pixels`), analyses, measures, evaluates and
+/// reports, telling `observe` where each stage begins and ends.
+pub(crate) fn assess(
     bytes: &[u8],
     pixels: Option<Decoded>,
     options: &CheckOptions<'_>,
+    observe: &mut Observer<'_>,
 ) -> Result<Assessment> {
-    let mut inspection = inspect(bytes, options.limits)?;
+    let mut inspection = within(observe, Stage::Inspect, |_| inspect(bytes, options.limits))?;
     let decoded = match pixels {
         Some(pixels) => {
             // A format whose header the inspector does not read (HEIF, AVIF): the size is the
@@ -81,20 +100,25 @@ pub(crate) fn assess_with(
             }
             Ok(pixels)
         }
-        None => decode(bytes, &inspection, options.limits),
+        None => within(observe, Stage::Decode, |_| decode(bytes, &inspection, options.limits)),
     };
     let (analysis, decode_error) = match decoded {
-        Ok(decoded) => (Some(Analysis::analyze(decoded, options.models)?), None),
+        Ok(decoded) => (Some(Analysis::analyze_observed(decoded, options.models, observe)?), None),
         Err(e) if e.kind() == ErrorKind::LimitExceeded => return Err(e),
         Err(e) => (None, Some(e.to_string())),
     };
     let profile = options.profile;
     let reference = (profile.width_px, profile.height_px);
-    let measurements =
-        measure(&inspection, decode_error.as_deref(), analysis.as_ref(), options.file_name, reference);
-    let verdicts = evaluate(&measurements, profile);
-    let overlay = analysis.as_ref().and_then(|a| Overlay::of(a, reference));
-    let report = build(profile, &inspection, &measurements, &verdicts, options.file_name, overlay);
+    let (measurements, verdicts) = within(observe, Stage::Measure, |_| {
+        let m =
+            measure(&inspection, decode_error.as_deref(), analysis.as_ref(), options.file_name, reference);
+        let v = evaluate(&m, profile);
+        (m, v)
+    });
+    let report = within(observe, Stage::Report, |_| {
+        let overlay = analysis.as_ref().and_then(|a| Overlay::of(a, reference));
+        build(profile, &inspection, &measurements, &verdicts, options.file_name, overlay)
+    });
     Ok(Assessment { analysis, measurements, verdicts, report })
 }
 

@@ -14,8 +14,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::options::{AutocropRequest, CheckRequest};
 use crate::{
-    autocrop, autocrop_decoded, check, check_decoded, Autocrop, AutocropOptions, CheckOptions, Decoded,
-    Error, ErrorKind, Limits, ModelBytes, Models, Profile, Report, DEFAULT_MAX_UPSCALE, MODEL_MANIFEST,
+    autocrop, autocrop_decoded, check_decoded, check_observed, Autocrop, AutocropOptions, CheckOptions,
+    Decoded, Error, ErrorKind, Limits, Mark, ModelBytes, Models, Profile, Report, DEFAULT_MAX_UPSCALE,
+    MODEL_MANIFEST,
 };
 
 /// A JavaScript `Error` named `PhotogateError` with a `code` property.
@@ -70,7 +71,13 @@ impl Checker {
         Checker { limits: Limits::default(), models: None }
     }
 
-    fn report(&self, bytes: &[u8], pixels: Option<Pixels<'_>>, options: JsValue) -> Result<Report, JsValue> {
+    fn report(
+        &self,
+        bytes: &[u8],
+        pixels: Option<Pixels<'_>>,
+        options: JsValue,
+        on_mark: Option<&js_sys::Function>,
+    ) -> Result<Report, JsValue> {
         let request = CheckRequest::from_value(options_json(options, "check")?).map_err(to_js)?;
         let profile = request.resolve_profile().map_err(to_js)?;
         let options = CheckOptions {
@@ -79,8 +86,19 @@ impl Checker {
             limits: &self.limits,
             models: self.models.as_ref(),
         };
+        let mut observe = |mark: Mark| {
+            if let Some(f) = on_mark {
+                let (stage, begins) = match mark {
+                    Mark::Begin(s) => (s, true),
+                    Mark::End(s) => (s, false),
+                };
+                // The observer only times the stages: what it throws or returns is ignored.
+                let _ =
+                    f.call2(&JsValue::NULL, &JsValue::from_str(stage.name()), &JsValue::from_bool(begins));
+            }
+        };
         match pixels {
-            None => check(bytes, &options),
+            None => check_observed(bytes, &options, &mut observe),
             Some(p) => Decoded::from_rgba(p.width, p.height, p.rgba, &self.limits)
                 .and_then(|decoded| check_decoded(bytes, decoded, &options)),
         }
@@ -90,7 +108,20 @@ impl Checker {
     /// Checks a photo. `options`: `{profile: "chsi" | {…}, fileName: "a.jpg"}` or `undefined`.
     /// Returns the report as JSON, the bytes the CLI's `--json` prints; throws an `Error` with a `code`.
     pub fn check(&self, bytes: &[u8], options: JsValue) -> Result<String, JsValue> {
-        Ok(self.report(bytes, None, options)?.to_json())
+        Ok(self.report(bytes, None, options, None)?.to_json())
+    }
+
+    /// Benchmarks only (`bench/page.js`): `check`, calling `onMark(stage, begins)` where each stage
+    /// begins (`true`) and ends (`false`); `stage` is a name of the core's `Stage` (`decode`,
+    /// `detect`, `mesh`, …). The caller's clock times them; the core has none.
+    #[wasm_bindgen(js_name = checkObserved)]
+    pub fn check_observed(
+        &self,
+        bytes: &[u8],
+        options: JsValue,
+        on_mark: &js_sys::Function,
+    ) -> Result<String, JsValue> {
+        Ok(self.report(bytes, None, options, Some(on_mark))?.to_json())
     }
 
     /// `check` of a photo whose pixels the browser decoded (HEIF, AVIF): `rgba` is `width`×`height`
@@ -104,7 +135,7 @@ impl Checker {
         height: u32,
         options: JsValue,
     ) -> Result<String, JsValue> {
-        Ok(self.report(bytes, Some(Pixels { rgba, width, height }), options)?.to_json())
+        Ok(self.report(bytes, Some(Pixels { rgba, width, height }), options, None)?.to_json())
     }
 
     fn fix(&self, bytes: &[u8], pixels: Option<Pixels<'_>>, options: JsValue) -> Result<Autocrop, JsValue> {
@@ -155,7 +186,7 @@ impl Checker {
     /// Measurement and tests only: a report kept in wasm, to convert it both ways on demand.
     #[wasm_bindgen(js_name = probeCheck)]
     pub fn probe_check(&self, bytes: &[u8], options: JsValue) -> Result<BoundaryProbe, JsValue> {
-        Ok(BoundaryProbe { held: Held::Report(Box::new(self.report(bytes, None, options)?)) })
+        Ok(BoundaryProbe { held: Held::Report(Box::new(self.report(bytes, None, options, None)?)) })
     }
 
     /// Measurement and tests only: an autocrop result kept in wasm, as `probeCheck`.

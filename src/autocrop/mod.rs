@@ -23,7 +23,7 @@ use crate::error::Result;
 use crate::face::geometry::HeadTop;
 use crate::face::FaceGeometry;
 use crate::geometry::Point;
-use crate::pipeline::{assess, assess_with, CheckOptions};
+use crate::pipeline::{assess, CheckOptions};
 use crate::profile::{BgReference, Profile};
 use crate::report::Report;
 use crate::rule::RuleId;
@@ -62,7 +62,7 @@ fn autocrop_with(bytes: &[u8], pixels: Option<Decoded>, options: &AutocropOption
         limits: options.limits,
         models: Some(options.models),
     };
-    let before = assess_with(bytes, pixels, &check_options)?;
+    let before = assess(bytes, pixels, &check_options, &mut |_| {})?;
     let refuse = |reason: RefusalReason, before: Report| {
         let (message, advice) = refusal::words(reason);
         Ok(Autocrop::Refused { refusal: Refusal { reason, message, advice }, before: Box::new(before) })
@@ -195,7 +195,7 @@ impl Job<'_> {
             }
             let encoded = encode::encode_into(&img, &target)?;
             let after_options = CheckOptions { file_name: Some(self.out_name), ..self.check_options };
-            let after = assess(&encoded.bytes, &after_options)?;
+            let after = assess(&encoded.bytes, None, &after_options, &mut |_| {})?;
             let misses = correct::placement_misses(&after.verdicts);
             if !misses.is_empty() && attempt < correct::CORRECTIONS {
                 subject = correct::corrected(&subject, &crop, &after.measurements);

@@ -26,6 +26,7 @@ pub(crate) use landmarks::Mesh;
 
 use crate::error::Result;
 use crate::geometry::{Point, Rect};
+use crate::stage::{within, Observer, Stage};
 
 /// A detected face: box, five points and score, in analysis-image pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,10 +58,10 @@ pub(crate) struct FaceAnalysis {
     pub(crate) mask: Option<PersonMask>,
 }
 
-/// Runs the models on an upright RGB image.
-pub(crate) fn analyze(img: &RgbImage, models: &Models) -> Result<FaceAnalysis> {
+/// Runs the models on an upright RGB image, marking each model run (inference only) to `observe`.
+pub(crate) fn analyze(img: &RgbImage, models: &Models, observe: &mut Observer<'_>) -> Result<FaceAnalysis> {
     let prepared = detect::prepare(img);
-    let outputs = models.detect(prepared.nchw_bgr)?;
+    let outputs = within(observe, Stage::Detect, |_| models.detect(prepared.nchw_bgr))?;
     let heads: Vec<detect::Head<'_>> = outputs
         .iter()
         .zip(detect::STRIDES)
@@ -73,33 +74,42 @@ pub(crate) fn analyze(img: &RgbImage, models: &Models) -> Result<FaceAnalysis> {
     faces.sort_by(|a, b| b.rect.area().total_cmp(&a.rect.area()));
 
     let main = match faces.first() {
-        Some(face) => Some(main_face(img, models, face)?),
+        Some(face) => Some(main_face(img, models, face, observe)?),
         None => None,
     };
     let (w, h) = img.dimensions();
-    let mask = PersonMask::new(models.segment(segment::input(img))?, w, h);
+    let input = segment::input(img);
+    let mask = PersonMask::new(within(observe, Stage::Segment, |_| models.segment(input))?, w, h);
     Ok(FaceAnalysis { faces, main, mask })
 }
 
-fn main_face(img: &RgbImage, models: &Models, face: &FaceBox) -> Result<MainFace> {
+fn main_face(
+    img: &RgbImage,
+    models: &Models,
+    face: &FaceBox,
+    observe: &mut Observer<'_>,
+) -> Result<MainFace> {
     let detection = detect::Detection { score: face.score, rect: face.rect, points: face.points };
     let crop = landmarks::crop_for(&detection);
-    let (raw, presence) = models.mesh(landmarks::input(img, &crop))?;
+    let input = landmarks::input(img, &crop);
+    let (raw, presence) = within(observe, Stage::Mesh, |_| models.mesh(input))?;
     let first = landmarks::decode(&raw, presence, &crop);
     // A second pass on a crop taken from the first mesh centres and levels the face better.
     let mesh = match first {
         Some(first) => {
             let refined = landmarks::crop_from_mesh(&first);
-            let (raw, presence) = models.mesh(landmarks::input(img, &refined))?;
+            let input = landmarks::input(img, &refined);
+            let (raw, presence) = within(observe, Stage::Mesh, |_| models.mesh(input))?;
             landmarks::decode(&raw, presence, &refined).unwrap_or(first)
         }
         None => return Ok(MainFace { mesh: Mesh::empty(), left_eye: None, right_eye: None }),
     };
     let (l, r) = (mesh.at(landmarks::idx::LEFT_EYE_CORNERS.0), mesh.at(landmarks::idx::RIGHT_EYE_CORNERS.1));
     let angle = (r.y - l.y).atan2(r.x - l.x);
-    let eye = |corners: (usize, usize), mirror: bool| -> Result<Option<Eye>> {
+    let mut eye = |corners: (usize, usize), mirror: bool| -> Result<Option<Eye>> {
         let crop = iris::crop_for(&mesh, corners, angle);
-        let (contour, pupil) = models.iris(iris::input(img, &crop, mirror))?;
+        let input = iris::input(img, &crop, mirror);
+        let (contour, pupil) = within(observe, Stage::Iris, |_| models.iris(input))?;
         Ok(iris::decode(&contour, &pupil, &crop, mirror))
     };
     let left_eye = eye(landmarks::idx::LEFT_EYE_CORNERS, false)?;
