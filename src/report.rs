@@ -278,7 +278,8 @@ fn expected_of(rule: RuleId, profile: &Profile) -> Option<String> {
         }),
         RuleId::ImageColour => profile.rules.image_colour.as_ref().map(|c| {
             format!(
-                "colour; skin a* {}–{}, b* {}–{}",
+                "C* ≥ {}; a* {}–{}, b* {}–{}",
+                text::num(c.min_skin_chroma),
                 text::num(c.skin_a[0]),
                 text::num(c.skin_a[1]),
                 text::num(c.skin_b[0]),
