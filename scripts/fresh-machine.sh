@@ -25,9 +25,9 @@ say "removing what a new machine lacks"
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target remove wasm32-unknown-unknown
 fi
-# npm start never uses Chromium: only the test run has it removed (and so a test run elsewhere on the
-# machine keeps its browser while a start run is tried).
-browser_packages=(chromium fonts-wqy-zenhei)
+# npm start never uses Chromium (or avifenc, which makes a test photo): only the test run has them
+# removed (and so a test run elsewhere on the machine keeps its browser while a start run is tried).
+browser_packages=(chromium fonts-wqy-zenhei libavif-bin)
 [ "$mode" = test ] || browser_packages=()
 for p in "${browser_packages[@]}"; do
   if dpkg-query -W "$p" >/dev/null 2>&1; then
