@@ -4,7 +4,7 @@ use std::io::Cursor;
 
 use tract_onnx::prelude::*;
 
-use super::model_files::{verify, ModelBytes};
+use super::model_files::{verify_all, ModelBytes};
 use crate::error::{Error, ErrorKind, Result};
 
 type Plan = std::sync::Arc<TypedRunnableModel>;
@@ -83,10 +83,7 @@ impl Models {
     /// Verifies and loads the four models. Errors with [`ErrorKind::Model`] when a file is not one of
     /// the pinned ones or tract cannot load it.
     pub fn load(bytes: &ModelBytes<'_>) -> Result<Models> {
-        verify("yunet_n_dynamic", bytes.detector)?;
-        verify("mediapipe_face_landmark_468_192x192", bytes.face_mesh)?;
-        verify("mediapipe_iris_landmark_64x64", bytes.iris)?;
-        verify("mediapipe_selfie_segmentation_256x256", bytes.segmentation)?;
+        verify_all(bytes)?;
         let d = super::detect::DETECT_SIZE as usize;
         let detector = load("face detector", bytes.detector, &[1, 3, d, d])?;
         let mut detector_outputs = [[0; 4]; 3];

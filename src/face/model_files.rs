@@ -31,8 +31,16 @@ pub const MODEL_FILES: [&str; 4] = [
     "mediapipe_selfie_segmentation_256x256.onnx",
 ];
 
+/// Checks that each of the four files is one of the pinned ones, in the order of [`ModelBytes`].
+pub(super) fn verify_all(bytes: &ModelBytes<'_>) -> Result<()> {
+    verify("yunet_n_dynamic", bytes.detector)?;
+    verify("mediapipe_face_landmark_468_192x192", bytes.face_mesh)?;
+    verify("mediapipe_iris_landmark_64x64", bytes.iris)?;
+    verify("mediapipe_selfie_segmentation_256x256", bytes.segmentation)
+}
+
 /// Checks that `bytes` have a sha256 pinned in the manifest for a file whose name starts with `stem`.
-pub(super) fn verify(stem: &str, bytes: &[u8]) -> Result<()> {
+fn verify(stem: &str, bytes: &[u8]) -> Result<()> {
     let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
     let pinned = MODEL_MANIFEST
         .lines()

@@ -2,7 +2,7 @@
 //! WebAssembly SIMD, which measures the file rules only. It has no models to run, so [`Models`] can
 //! never be made and every content rule stays unmeasured.
 
-use super::model_files::{verify, ModelBytes};
+use super::model_files::{verify_all, ModelBytes};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The four models; in this build they cannot be loaded, so no value of this type exists.
@@ -15,10 +15,7 @@ impl Models {
     /// Checks that the files are the pinned ones, then fails with [`ErrorKind::Model`]: this build has
     /// no engine to run them.
     pub fn load(bytes: &ModelBytes<'_>) -> Result<Models> {
-        verify("yunet_n_dynamic", bytes.detector)?;
-        verify("mediapipe_face_landmark_468_192x192", bytes.face_mesh)?;
-        verify("mediapipe_iris_landmark_64x64", bytes.iris)?;
-        verify("mediapipe_selfie_segmentation_256x256", bytes.segmentation)?;
+        verify_all(bytes)?;
         Err(Error::new(
             ErrorKind::Model,
             "this build of photogate has no inference engine (the file-rules build for browsers without \
