@@ -92,6 +92,16 @@ impl Affine {
     }
 }
 
+/// A circle as a polygon of 24 points, for the polygon rasteriser ([`row_spans`]).
+pub(crate) fn circle(centre: Point, radius: f32) -> Vec<Point> {
+    (0..24)
+        .map(|k| {
+            let t = k as f32 / 24.0 * std::f32::consts::TAU;
+            Point::new(centre.x + radius * t.cos(), centre.y + radius * t.sin())
+        })
+        .collect()
+}
+
 /// Whether `p` lies inside the polygon (even-odd rule): the reference `row_spans` is tested against.
 #[cfg(test)]
 pub(crate) fn inside(polygon: &[Point], p: Point) -> bool {

@@ -22,7 +22,7 @@ use crate::face::geometry::{cheeks, pupils};
 use crate::face::iris::CORNERS;
 use crate::face::landmarks::idx;
 use crate::face::{Eye, MainFace};
-use crate::geometry::Point;
+use crate::geometry::circle;
 
 pub(crate) fn eyes_open(_: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     let face = face.main;
@@ -123,16 +123,6 @@ pub(crate) fn red_eye(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
         [] => Measurement::Number(0.0),
         shares => Measurement::Number(shares.iter().copied().fold(f64::INFINITY, f64::min)),
     }
-}
-
-/// A polygon of 24 points on a circle.
-pub(crate) fn circle(centre: Point, radius: f32) -> Vec<Point> {
-    (0..24)
-        .map(|k| {
-            let t = k as f32 / 24.0 * std::f32::consts::TAU;
-            Point::new(centre.x + radius * t.cos(), centre.y + radius * t.sin())
-        })
-        .collect()
 }
 
 /// The pupil's offset from the middle of the eye opening, in % of the eye's corner distance: along

@@ -15,7 +15,7 @@ use super::scene::{polygon, Scene};
 use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::{lab_from_linear, linear};
 use crate::face::landmarks::idx;
-use crate::geometry::Point;
+use crate::geometry::{circle, Point};
 use crate::raster::luma;
 
 const NEAR_SATURATION: u8 = 240;
@@ -74,13 +74,7 @@ pub(crate) fn exposure(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
 
 /// Mean CIE L* of the pixels within `radius` of `centre`.
 fn patch_lightness(scene: &Scene<'_>, centre: Point, radius: f32) -> Option<f64> {
-    let disc: Vec<Point> = (0..24)
-        .map(|k| {
-            let t = k as f32 / 24.0 * std::f32::consts::TAU;
-            Point::new(centre.x + radius * t.cos(), centre.y + radius * t.sin())
-        })
-        .collect();
-    let pixels = scene.pixels_in(&disc, &[]);
+    let pixels = scene.pixels_in(&circle(centre, radius), &[]);
     if pixels.is_empty() {
         return None;
     }
