@@ -1,4 +1,5 @@
-// A static server for the self-check page on 127.0.0.1: www/ at /, the built package at /pkg/.
+// A static server for the self-check page on 127.0.0.1: www/ at /, the built package at /pkg/, each
+// file brotli- or gzip-compressed when the browser accepts it (as a production server should send them).
 // It serves files; the self-check page never sends a photo anywhere (and its CSP forbids other hosts).
 // One test fixture besides: /__gate-test/, the endpoint the gate demo's school form (www/gate.html)
 // posts to. It only records what it received, in memory, and is no part of the package.
@@ -7,6 +8,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const TYPES = {
@@ -22,6 +25,42 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
+// Sent compressed when the client accepts it: everything but the already-compressed images. The wasm
+// and the models are most of the page's download (docs/benchmarks.md has the sizes).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.ts', '.onnx', '.map', '.txt', '.md']);
+// Brotli quality 5: 2.18 MB for the 8.7 MB wasm against quality 11's 1.78 MB and gzip's 2.69 MB, in a
+// fortieth of quality 11's time (about a second on one core), so a fresh server answers at once.
+const BROTLI_QUALITY = 5;
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+// Compressed bodies, by file, size, mtime and encoding, for the life of the process.
+const compressed = new Map();
+
+/** The encoding to send: br, else gzip, else none, as the request's Accept-Encoding allows. */
+export function pickEncoding(acceptEncoding = '') {
+  const accepted = new Map();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  const ok = (name) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*') : 0)) > 0;
+  return ['br', 'gzip'].find(ok) ?? null;
+}
+
+async function compressedBody(file, info, body, encoding) {
+  const key = `${file}\0${info.size}\0${info.mtimeMs}\0${encoding}`;
+  let entry = compressed.get(key);
+  if (!entry) {
+    entry = encoding === 'br'
+      ? brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipAsync(body, { level: 6 });
+    compressed.set(key, entry);
+  }
+  return entry;
+}
+
 // The gate demo's form posts a photo of at most a few MB; a larger body is refused unread.
 const GATE_TEST_MAX_BODY_BYTES = 16 * 1024 * 1024;
 // Submissions kept, the oldest dropped first.
@@ -30,7 +69,8 @@ const GATE_TEST_KEEP = 50;
 function locate(urlPath, mounts) {
   const path = decodeURIComponent(urlPath.split('?')[0]);
   const mount = Object.entries({ ...mounts, '/pkg/': join(ROOT, 'pkg') }).find(([prefix]) => path.startsWith(prefix));
-  const [base, rest] = mount ? [mount[1], path.slice(mount[0].length)] : [join(ROOT, 'www'), path.slice(1)];
+  const [folder, rest] = mount ? [mount[1], path.slice(mount[0].length)] : [join(ROOT, 'www'), path.slice(1)];
+  const base = resolve(folder);
   const file = normalize(join(base, rest || 'index.html'));
   return file === base || file.startsWith(base + sep) ? file : null;
 }
@@ -127,14 +167,21 @@ export async function startServer({ port = 8080, host = '127.0.0.1', onRequest, 
     let file = locate(req.url ?? '/', mounts);
     try {
       if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file ?? '');
+      const info = await stat(file ?? '');
+      let body = await readFile(file);
+      const compressible = COMPRESSIBLE.has(extname(file)) && body.length >= 1024;
+      const encoding = compressible ? pickEncoding(req.headers['accept-encoding']) : null;
+      if (encoding) body = await compressedBody(file, info, body, encoding);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
+        ...(compressible ? { vary: 'accept-encoding' } : {}),
+        ...(encoding ? { 'content-encoding': encoding } : {}),
         ...isolation,
       });
-      res.end(body);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('not found');
