@@ -13,9 +13,10 @@ export type RuleId =
   | 'file.format' | 'file.size_px' | 'file.bit_depth' | 'file.color_space' | 'file.quality'
   | 'file.kb' | 'file.dpi' | 'file.name' | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y'
   | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open' | 'face.red_eye'
-  | 'face.accessories' | 'face.lips_closed' | 'face.pose' | 'face.gaze' | 'light.face_highlight'
-  | 'light.nose_highlight' | 'light.even' | 'light.exposure' | 'bg.color' | 'bg.uniform'
-  | 'clothes.contrast' | 'image.sharp' | 'image.colour' | 'image.no_edits';
+  | 'face.accessories' | 'face.lips_closed' | 'face.pose' | 'face.gaze' | 'face.occlusion'
+  | 'face.head_covering' | 'light.face_highlight' | 'light.nose_highlight' | 'light.even'
+  | 'light.exposure' | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'image.sharp'
+  | 'image.colour' | 'image.no_edits';
 /** Why a rule got its verdict: a stable code. */
 export type Reason =
   | 'in_range' | 'ok' | 'below_min' | 'above_max' | 'not_jpeg' | 'cannot_decode'
@@ -37,7 +38,7 @@ export type ErrorCode =
 export type RefusalReason =
   | 'not_decoded' | 'no_face' | 'several_faces' | 'eyes_closed' | 'face_cut_off' | 'no_person'
   | 'head_too_close_to_top' | 'too_close_to_bottom' | 'too_close_to_side' | 'face_too_small'
-  | 'head_tilted' | 'background_not_separated' | 'cannot_place';
+  | 'head_tilted' | 'background_not_separated' | 'cannot_place' | 'red_eye' | 'face_covered';
 /** The built-in profiles (profiles/*.json). */
 export type ProfileId =
   | 'chsi' | 'chsi-nanjing' | 'xinhua-960';

@@ -485,6 +485,34 @@ registry! {
             / "Pupils {value}% of the eye width off the middle of the eyes (allowed {range})",
             "请双眼平视镜头" / "Look straight into the camera";
     }
+    FaceOcclusion = "face.occlusion" {
+        field: face_occlusion: RangeRule,
+        value: Number in "%",
+        title: "面部无遮挡" / "Face not covered",
+        measure: face(cover::occlusion);
+        InRange => "被遮挡的面部区域 {value}%（要求 {range}）" / "{value}% of the face regions covered (allowed {range})";
+        AboveMax => "被遮挡的面部区域 {value}%（要求 {range}）：眼睛、鼻子或嘴巴被口罩、手、帽子或其他物体遮住"
+            / "{value}% of the face regions covered (allowed {range}): a mask, hand, hat or other object covers the eyes, nose or mouth",
+            "请摘下口罩、帽子等遮挡物，手和头发不要挡住眼睛、鼻子和嘴巴后重新拍摄"
+            / "Take the photo again without a mask or hat, with no hand or hair over the eyes, nose or mouth";
+        BelowMin => "被遮挡的面部区域 {value}%（要求 {range}）" / "{value}% of the face regions covered (allowed {range})",
+            "请摘下口罩、帽子等遮挡物后重新拍摄" / "Take the photo again without a mask, hat or other cover";
+    }
+    FaceHeadCovering = "face.head_covering" {
+        field: face_head_covering: RangeRule,
+        value: Number in "%",
+        title: "免冠" / "No head covering",
+        measure: face(cover::head_covering);
+        InRange => "头顶上方非头发的部分占 {value}%（要求 {range}）"
+            / "{value}% of the head above the forehead is neither hair nor skin (allowed {range})";
+        AboveMax => "头顶上方非头发的部分占 {value}%（要求 {range}）：可能戴了帽子或头饰"
+            / "{value}% of the head above the forehead is neither hair nor skin (allowed {range}): a hat or headwear may be worn",
+            "请摘下帽子、发箍等头部覆盖物；因宗教或医疗原因佩戴的，须露出完整面部"
+            / "Take off hats, headbands and other head coverings; one worn for religious or medical reasons must leave the whole face uncovered";
+        BelowMin => "头顶上方非头发的部分占 {value}%（要求 {range}）"
+            / "{value}% of the head above the forehead is neither hair nor skin (allowed {range})",
+            "请摘下帽子等头部覆盖物" / "Take off hats and other head coverings";
+    }
     LightFaceHighlight = "light.face_highlight" {
         field: light_face_highlight: RangeRule,
         value: Number in "‱",

@@ -200,6 +200,22 @@ fn photos_that_cannot_be_fixed_say_why() {
 }
 
 #[test]
+fn red_eyes_and_masked_faces_are_refused_with_their_reason() {
+    for relative in photos_in("hard").into_iter().filter(|p| p.contains("/red_eye_")) {
+        let refusal = fix(&relative, "blue").refusal().cloned();
+        let refusal = refusal.unwrap_or_else(|| panic!("{relative} was fixed"));
+        assert_eq!(refusal.reason.code(), "red_eye", "{relative}");
+        assert!(refusal.message.zh.contains("红眼") && refusal.advice.en.contains("flash"), "{relative}");
+    }
+    for relative in ["hard/mask_az_demo2.jpg", "hard/mask_lu_medical_mask_face.jpg"] {
+        let refusal = fix(relative, "blue").refusal().cloned();
+        let refusal = refusal.unwrap_or_else(|| panic!("{relative} was fixed"));
+        assert_eq!(refusal.reason.code(), "face_covered", "{relative}");
+        assert!(refusal.message.zh.contains("遮挡") && refusal.advice.en.contains("mask"), "{relative}");
+    }
+}
+
+#[test]
 fn exif_orientation_is_applied_before_cropping() {
     // The same photo stored sideways with EXIF orientation 6 (rotate 90° clockwise to show).
     let upright = image::open(photo("casual/of_carell.jpg")).unwrap().to_rgb8();

@@ -16,14 +16,24 @@ fn t(zh: impl Into<String>, en: impl Into<String>) -> Text {
     Text { zh: zh.into(), en: en.into() }
 }
 
-/// Refusals the crop cannot help: faces and eyes.
+/// Rules whose failure no crop can fix, each with its refusal, in the order they are named.
+const UNFIXABLE: &[(RuleId, RefusalReason)] = &[
+    (RuleId::FaceEyesOpen, RefusalReason::EyesClosed),
+    (RuleId::FaceRedEye, RefusalReason::RedEye),
+    (RuleId::FaceOcclusion, RefusalReason::FaceCovered),
+];
+
+/// Refusals the crop cannot help: faces, then the first failing rule of [`UNFIXABLE`].
 pub(super) fn content_refusal(m: &Measurements, verdicts: &Verdicts) -> Option<RefusalReason> {
     match m.get(RuleId::GeomFaceCount) {
         Some(Measurement::FaceCount { faces: 0, .. }) => return Some(RefusalReason::NoFace),
         Some(Measurement::FaceCount { faces, .. }) if *faces > 1 => return Some(RefusalReason::SeveralFaces),
         _ => {}
     }
-    (verdicts.verdict(RuleId::FaceEyesOpen) == Some(Verdict::Fail)).then_some(RefusalReason::EyesClosed)
+    UNFIXABLE
+        .iter()
+        .find(|(rule, _)| verdicts.verdict(*rule) == Some(Verdict::Fail))
+        .map(|&(_, reason)| reason)
 }
 
 /// The head top at the photo's top edge, or a cheek or the chin outside the photo.
@@ -91,6 +101,20 @@ pub(super) fn words(reason: RefusalReason) -> (Text, Text) {
         RefusalReason::EyesClosed => (
             t("眼睛是闭着的", "The eyes are closed"),
             t(format!("{retake}：双眼自然睁开，平视镜头"), "Take a new photo with your eyes open, looking at the camera"),
+        ),
+        RefusalReason::RedEye => (
+            t("照片有红眼（瞳孔发红）", "The photo has red eye (red pupils)"),
+            t(
+                format!("{retake}：关闭闪光灯或开启防红眼，不要用软件涂改眼睛"),
+                "Take a new photo without flash (or with red-eye reduction); do not paint over the eyes",
+            ),
+        ),
+        RefusalReason::FaceCovered => (
+            t("脸部被遮挡：眼睛、鼻子或嘴巴被口罩、手或其他物体遮住", "The face is covered: a mask, hand or other object is over the eyes, nose or mouth"),
+            t(
+                format!("{retake}：摘下口罩和帽子，手和头发不要挡住脸"),
+                "Take a new photo without a mask or hat, with no hand or hair over the face",
+            ),
         ),
         RefusalReason::FaceCutOff => (
             t("脸部或头部被照片边缘截断", "The face or head is cut off by the photo's edge"),

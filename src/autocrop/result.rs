@@ -41,6 +41,10 @@ pub enum RefusalReason {
     /// Head top, eyes and face width cannot all be placed in their ranges (e.g. a tall hat), or the
     /// new file's measured placement still misses a range.
     CannotPlace,
+    /// The pupils are red (`face.red_eye` fails).
+    RedEye,
+    /// Something covers the eyes, nose or mouth (`face.occlusion` fails).
+    FaceCovered,
 }
 
 impl RefusalReason {
@@ -59,6 +63,8 @@ impl RefusalReason {
         RefusalReason::HeadTilted,
         RefusalReason::BackgroundNotSeparated,
         RefusalReason::CannotPlace,
+        RefusalReason::RedEye,
+        RefusalReason::FaceCovered,
     ];
 
     /// The stable code, e.g. `several_faces`.
@@ -77,6 +83,8 @@ impl RefusalReason {
             RefusalReason::HeadTilted => "head_tilted",
             RefusalReason::BackgroundNotSeparated => "background_not_separated",
             RefusalReason::CannotPlace => "cannot_place",
+            RefusalReason::RedEye => "red_eye",
+            RefusalReason::FaceCovered => "face_covered",
         }
     }
 }
@@ -177,6 +185,6 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), codes.len());
-        assert_eq!(codes.len(), 13, "a new reason: add it to RefusalReason::ALL and raise this count");
+        assert_eq!(codes.len(), 15, "a new reason: add it to RefusalReason::ALL and raise this count");
     }
 }

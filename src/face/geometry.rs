@@ -100,7 +100,7 @@ pub(crate) fn cheeks(face: &MainFace) -> (Point, Point) {
 }
 
 /// The head top in analysis pixels, `None` when the mask does not cover the forehead.
-fn head_top_y(mask: &PersonMask, face: &MainFace) -> Option<f32> {
+pub(crate) fn head_top_y(mask: &PersonMask, face: &MainFace) -> Option<f32> {
     let (l, r) = cheeks(face);
     let width = l.distance(r).max(1.0);
     let centre = (l.x + r.x) / 2.0;
