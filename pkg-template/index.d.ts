@@ -15,7 +15,8 @@ export type RuleId =
   | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open' | 'face.red_eye'
   | 'face.accessories' | 'face.lips_closed' | 'face.pose' | 'face.gaze' | 'light.face_highlight'
   | 'light.nose_highlight' | 'light.even' | 'light.exposure' | 'bg.color' | 'bg.uniform'
-  | 'clothes.contrast' | 'image.sharp' | 'image.colour' | 'image.no_edits';
+  | 'clothes.contrast' | 'image.sharp' | 'image.colour' | 'image.no_edits' | 'face.glasses_glare'
+  | 'face.tinted_glasses' | 'face.hair_over_features';
 /** Why a rule got its verdict: a stable code. */
 export type Reason =
   | 'in_range' | 'ok' | 'below_min' | 'above_max' | 'not_jpeg' | 'cannot_decode'
@@ -123,6 +124,10 @@ export interface Overlay {
   face_center_x?: number;
   head_top_y?: number;
   chin_y?: number;
+  /** Where `face.glasses_glare` and `face.tinted_glasses` look: the area around each eye (24-point ellipses). */
+  lens_areas?: [number, number][][];
+  /** Where `face.hair_over_features` looks: the band above each eyebrow. */
+  brow_bands?: [number, number][][];
 }
 
 /** One rule's settings in a profile: severity, a range (`min`/`max`), and rule-specific fields. */
