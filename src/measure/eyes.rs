@@ -87,9 +87,10 @@ fn lens(eye: &Eye) -> Vec<Point> {
         .collect()
 }
 
+/// The `q`-quantile of `values` (nearest rank), by selection rather than a full sort.
 fn percentile(mut values: Vec<f32>, q: f64) -> Option<f32> {
-    values.sort_by(f32::total_cmp);
     let at = ((values.len().checked_sub(1)?) as f64 * q).round() as usize;
+    values.select_nth_unstable_by(at, f32::total_cmp);
     values.get(at).copied()
 }
 
@@ -107,8 +108,8 @@ impl GlareLevels {
         let bright = percentile(lumas.clone(), SKIN_BRIGHT_PERCENTILE)?;
         let median = percentile(lumas, 0.5)?;
         let mut blues: Vec<i32> = skin.iter().map(|&p| blue_over_red(p)).collect();
-        blues.sort_unstable();
-        let blue = blues.get(blues.len() / 2).copied()?;
+        let middle = blues.len().checked_sub(1)?.min(blues.len() / 2);
+        let blue = *blues.select_nth_unstable(middle).1;
         Some(GlareLevels {
             specular_luma: (bright + GLARE_OVER_SKIN).max(GLARE_MIN_LUMA),
             reflection_luma: REFLECTION_MIN_LUMA * median,
@@ -135,8 +136,8 @@ fn eyes(face: &MainFace) -> impl Iterator<Item = &Eye> {
     [&face.left_eye, &face.right_eye].into_iter().flatten()
 }
 
-/// The glare pixels around each eye, in analysis pixels, and the share of its lens area they take.
-pub(crate) fn glare_areas(scene: &Scene<'_>, face: &MainFace) -> Option<Vec<f64>> {
+/// For each eye, the share (%) of its lens area that is glare.
+fn glare_areas(scene: &Scene<'_>, face: &MainFace) -> Option<Vec<f64>> {
     let levels = GlareLevels::of(scene.skin(face))?;
     let shares = eyes(face)
         .filter_map(|eye| {
@@ -192,15 +193,15 @@ fn brow_band(face: &MainFace, top: &[usize], eye: Option<&Eye>) -> Option<Vec<Po
     Some(raised(BAND_FROM).chain(raised(BAND_TO).rev()).collect())
 }
 
-/// The bands above the brows and, for each, the share of its pixels that are not skin-coloured.
-pub(crate) fn brow_cover(scene: &Scene<'_>, face: &MainFace) -> Option<Vec<(Vec<Point>, f64)>> {
+/// For each brow, the share (%) of the band above it that is hair-dark.
+fn brow_cover(scene: &Scene<'_>, face: &MainFace) -> Option<Vec<f64>> {
     let (l, r) = (face.mesh.at(idx::CHEEKS.0), face.mesh.at(idx::CHEEKS.1));
     let radius = CHEEK_PATCH * l.distance(r);
     let mut cheeks = scene.pixels_in(&circle(face.mesh.at(idx::CHEEK_PATCHES.0), radius), &[]);
     cheeks.extend(scene.pixels_in(&circle(face.mesh.at(idx::CHEEK_PATCHES.1), radius), &[]));
     let mut cheek_l: Vec<f64> = cheeks.into_iter().map(lightness).collect();
-    cheek_l.sort_by(f64::total_cmp);
-    let hair_below = cheek_l.get(cheek_l.len() / 2)? - DARKER_THAN_SKIN;
+    let middle = cheek_l.len().checked_sub(1)?.min(cheek_l.len() / 2);
+    let hair_below = *cheek_l.select_nth_unstable_by(middle, f64::total_cmp).1 - DARKER_THAN_SKIN;
     Some(
         brow_tops(face)
             .into_iter()
@@ -209,7 +210,7 @@ pub(crate) fn brow_cover(scene: &Scene<'_>, face: &MainFace) -> Option<Vec<(Vec<
                 let pixels = scene.pixels_in(&band, &[]);
                 (pixels.len() >= MIN_PIXELS).then(|| {
                     let covered = pixels.iter().filter(|&&p| lightness(p) <= hair_below).count();
-                    (band, 100.0 * covered as f64 / pixels.len() as f64)
+                    100.0 * covered as f64 / pixels.len() as f64
                 })
             })
             .collect(),
@@ -232,9 +233,33 @@ fn brow_tops(face: &MainFace) -> [(&'static [usize], Option<&Eye>); 2] {
 
 pub(crate) fn hair_over_features(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     match brow_cover(&ctx.scene, face.main) {
-        Some(bands) if !bands.is_empty() => {
-            Measurement::Number(bands.into_iter().map(|(_, share)| share).fold(0.0, f64::max))
-        }
+        Some(bands) if !bands.is_empty() => Measurement::Number(bands.into_iter().fold(0.0, f64::max)),
         _ => Measurement::Unmeasured(Unmeasured::NoFace),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentile_is_the_nearest_rank() {
+        let values: Vec<f32> = (0..=100).rev().map(|v| v as f32).collect();
+        assert_eq!(percentile(values.clone(), 0.5), Some(50.0));
+        assert_eq!(percentile(values.clone(), 0.99), Some(99.0));
+        assert_eq!(percentile(values, 1.0), Some(100.0));
+        assert_eq!(percentile(Vec::new(), 0.5), None);
+    }
+
+    #[test]
+    fn glare_is_a_white_spot_or_a_cool_reflection_never_warm_skin() {
+        let skin: Vec<[u8; 3]> = (0..100).map(|i| [180 + (i % 40) as u8, 140, 120]).collect();
+        let levels = GlareLevels::of(&skin).unwrap();
+        assert!(!levels.is_glare([219, 140, 120]), "the brightest skin");
+        assert!(!levels.is_glare([225, 150, 125]), "a warm highlight within 12 of the skin's top 1 %");
+        assert!(levels.is_glare([250, 250, 252]), "a specular spot");
+        assert!(levels.is_glare([150, 170, 197]), "a grey-blue reflection on the lens");
+        assert!(!levels.is_glare([60, 110, 200]), "a saturated blue (eye make-up, a blue iris)");
+        assert!(!levels.is_glare([40, 45, 60]), "a dark frame");
     }
 }
