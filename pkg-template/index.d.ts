@@ -14,7 +14,8 @@ export type RuleId =
   | 'file.kb' | 'file.dpi' | 'file.name' | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y'
   | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open' | 'face.red_eye'
   | 'face.accessories' | 'face.lips_closed' | 'face.pose' | 'face.gaze' | 'face.occlusion'
-  | 'face.head_covering' | 'light.face_highlight' | 'light.nose_highlight' | 'light.even'
+  | 'face.head_covering' | 'face.glasses_glare' | 'face.tinted_glasses'
+  | 'face.hair_over_features' | 'light.face_highlight' | 'light.nose_highlight' | 'light.even'
   | 'light.exposure' | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'image.sharp'
   | 'image.colour' | 'image.no_edits';
 /** Why a rule got its verdict: a stable code. */
@@ -38,7 +39,8 @@ export type ErrorCode =
 export type RefusalReason =
   | 'not_decoded' | 'no_face' | 'several_faces' | 'eyes_closed' | 'face_cut_off' | 'no_person'
   | 'head_too_close_to_top' | 'too_close_to_bottom' | 'too_close_to_side' | 'face_too_small'
-  | 'head_tilted' | 'background_not_separated' | 'cannot_place' | 'red_eye' | 'face_covered';
+  | 'head_tilted' | 'background_not_separated' | 'cannot_place' | 'red_eye' | 'face_covered'
+  | 'tinted_glasses';
 /** The built-in profiles (profiles/*.json). */
 export type ProfileId =
   | 'chsi' | 'chsi-nanjing' | 'xinhua-960';
@@ -124,6 +126,10 @@ export interface Overlay {
   face_center_x?: number;
   head_top_y?: number;
   chin_y?: number;
+  /** Where `face.glasses_glare` and `face.tinted_glasses` look: the area around each eye (24-point ellipses). */
+  lens_areas?: [number, number][][];
+  /** Where `face.hair_over_features` looks: the band above each eyebrow. */
+  brow_bands?: [number, number][][];
 }
 
 /** One rule's settings in a profile: severity, a range (`min`/`max`), and rule-specific fields. */

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::geometry::Point;
+use crate::measure::eyes;
 
 /// Where the analysis found things, for drawing over the photo: coordinates in pixels of the upright
 /// photo as a browser shows it (EXIF orientation applied), one decimal.
@@ -40,6 +41,13 @@ pub struct Overlay {
     /// The chin's y.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chin_y: Option<f64>,
+    /// Where `face.glasses_glare` looks for glare: the lens area around each eye (24-point ellipses),
+    /// image-left first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lens_areas: Vec<Vec<[f64; 2]>>,
+    /// Where `face.hair_over_features` looks for hair: the band above each eyebrow, image-left first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub brow_bands: Vec<Vec<[f64; 2]>>,
 }
 
 impl Overlay {
@@ -52,6 +60,8 @@ impl Overlay {
         let r1 = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
         let pt = |p: Point| [r1(p.x), r1(p.y)];
         let g = analysis.geometry.as_ref();
+        let main = faces.main.as_ref().filter(|m| !m.mesh.points.is_empty());
+        let full = |p: Point| [r1(p.x * analysis.work_scale.0), r1(p.y * analysis.work_scale.1)];
         Some(Overlay {
             width_px: w,
             height_px: h,
@@ -74,6 +84,12 @@ impl Overlay {
             face_center_x: g.map(|g| r1(g.center_x())),
             head_top_y: g.and_then(|g| g.head_top_y()).map(r1),
             chin_y: g.map(|g| r1(g.chin_y)),
+            lens_areas: main
+                .map(|m| eyes::lens_areas(m).into_iter().map(|a| a.into_iter().map(full).collect()).collect())
+                .unwrap_or_default(),
+            brow_bands: main
+                .map(|m| eyes::brow_bands(m).into_iter().map(|a| a.into_iter().map(full).collect()).collect())
+                .unwrap_or_default(),
         })
     }
 }

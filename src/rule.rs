@@ -513,6 +513,52 @@ registry! {
             / "{value}% of the head above the forehead is neither hair nor skin (allowed {range})",
             "请摘下帽子等头部覆盖物" / "Take off hats and other head coverings";
     }
+    FaceGlassesGlare = "face.glasses_glare" {
+        field: face_glasses_glare: RangeRule,
+        value: Number in "%",
+        title: "眼镜无反光" / "No glare on glasses",
+        measure: face(eyes::glasses_glare);
+        InRange => "眼睛周围反光点占镜片区域的 {value}%（要求 {range}）"
+            / "Glare spots cover {value}% of the area around the eyes (allowed {range})";
+        AboveMax => "眼睛周围反光点占镜片区域的 {value}%（要求 {range}）：眼镜反光"
+            / "Glare spots cover {value}% of the area around the eyes (allowed {range}): glare on the glasses",
+            "眼镜不能有反光：请关闭闪光灯，让光源从侧上方照射，或微调镜框角度后重拍"
+            / "No glare on the glasses: retake without flash, with the light from above and to the side, or tilt the frames slightly";
+        BelowMin => "眼睛周围反光点占镜片区域的 {value}%（要求 {range}）"
+            / "Glare spots cover {value}% of the area around the eyes (allowed {range})",
+            "眼镜不能有反光：请关闭闪光灯后重拍" / "No glare on the glasses: retake without flash";
+    }
+    FaceTintedGlasses = "face.tinted_glasses" {
+        field: face_tinted_glasses: RangeRule,
+        value: Number in "%",
+        title: "不戴有色眼镜" / "No tinted glasses",
+        measure: face(eyes::tinted_glasses);
+        InRange => "眼睛清晰可见（眼部亮度为肤色的 {value}%，要求 {range}）"
+            / "The eyes are visible (eye brightness {value}% of the skin's, required {range})";
+        BelowMin => "眼部亮度仅为肤色的 {value}%（要求 {range}）：眼睛被有色或深色镜片遮挡"
+            / "Eye brightness only {value}% of the skin's (required {range}): the eyes are hidden by dark or tinted lenses",
+            "不得戴有色眼镜（墨镜、变色镜）：请摘下或换成透明镜片后重拍"
+            / "No tinted glasses (sunglasses, photochromic lenses): take them off or wear clear lenses and retake";
+        AboveMax => "眼部亮度为肤色的 {value}%（要求 {range}）"
+            / "Eye brightness {value}% of the skin's (required {range})",
+            "不得戴有色眼镜：请摘下后重拍" / "No tinted glasses: take them off and retake";
+    }
+    FaceHairOverFeatures = "face.hair_over_features" {
+        field: face_hair_over_features: RangeRule,
+        value: Number in "%",
+        title: "头发不遮挡五官" / "Hair clear of brows, eyes and ears",
+        measure: face(eyes::hair_over_features);
+        InRange => "眉毛上方 {value}% 不是皮肤（要求 {range}）；耳朵未检测，请自查：头发未遮挡耳朵"
+            / "{value}% above the eyebrows is not skin (allowed {range}); ears not checked: check yourself that hair leaves the ears clear";
+        AboveMax => "眉毛上方 {value}% 不是皮肤（要求 {range}）：头发（刘海）遮挡眉毛或眼睛；耳朵请自查"
+            / "{value}% above the eyebrows is not skin (allowed {range}): hair (a fringe) covers the eyebrows or eyes; check the ears yourself",
+            "头发不得遮挡眉毛、眼睛和耳朵：请把刘海梳起或夹到两侧，露出眉毛和耳朵"
+            / "Hair must not cover the eyebrows, eyes or ears: pin the fringe up or to the side so the brows and ears show";
+        BelowMin => "眉毛上方 {value}% 不是皮肤（要求 {range}）"
+            / "{value}% above the eyebrows is not skin (allowed {range})",
+            "头发不得遮挡眉毛、眼睛和耳朵：请露出眉毛和耳朵"
+            / "Hair must not cover the eyebrows, eyes or ears: show the brows and ears";
+    }
     LightFaceHighlight = "light.face_highlight" {
         field: light_face_highlight: RangeRule,
         value: Number in "‱",

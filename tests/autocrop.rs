@@ -200,7 +200,7 @@ fn photos_that_cannot_be_fixed_say_why() {
 }
 
 #[test]
-fn red_eyes_and_masked_faces_are_refused_with_their_reason() {
+fn red_eyes_masked_faces_and_dark_lenses_are_refused_with_their_reason() {
     for relative in photos_in("hard").into_iter().filter(|p| p.contains("/red_eye_")) {
         let refusal = fix(&relative, "blue").refusal().cloned();
         let refusal = refusal.unwrap_or_else(|| panic!("{relative} was fixed"));
@@ -212,6 +212,12 @@ fn red_eyes_and_masked_faces_are_refused_with_their_reason() {
         let refusal = refusal.unwrap_or_else(|| panic!("{relative} was fixed"));
         assert_eq!(refusal.reason.code(), "face_covered", "{relative}");
         assert!(refusal.message.zh.contains("遮挡") && refusal.advice.en.contains("mask"), "{relative}");
+    }
+    for relative in photos_in("hard").into_iter().filter(|p| p.contains("/tinted_glasses_")) {
+        let refusal = fix(&relative, "blue").refusal().cloned();
+        let refusal = refusal.unwrap_or_else(|| panic!("{relative} was fixed"));
+        assert_eq!(refusal.reason.code(), "tinted_glasses", "{relative}");
+        assert!(refusal.message.zh.contains("镜片") && refusal.advice.en.contains("sunglasses"), "{relative}");
     }
 }
 

@@ -148,3 +148,63 @@ fn good_id_photos_get_no_occlusion_or_head_covering_finding() {
         assert!(number(&report, RuleId::FaceOcclusion) < 10.0, "{photo}");
     }
 }
+
+#[test]
+fn glare_on_glasses_warns_and_clear_glasses_are_not_tinted() {
+    let glare = report_of("hard/glasses_glare_gp_ffhq00009.png");
+    let value = number(&glare, RuleId::FaceGlassesGlare);
+    assert!(value > 8.0, "{value}");
+    assert_eq!(verdict(&glare, RuleId::FaceGlassesGlare), (Verdict::Warn, "above_max"));
+    assert!(glare.item(RuleId::FaceGlassesGlare).unwrap().advice.is_some());
+    // The overlay carries the two lens areas the rule read, for the page to mark.
+    assert_eq!(glare.overlay.as_ref().unwrap().lens_areas.len(), 2);
+    // Clear lenses show the eyes: never tinted, and no glare on the other glasses photos.
+    for photo in photos_in("hard").into_iter().filter(|p| p.contains("/glasses_")) {
+        let report = report_of(&photo);
+        assert_eq!(verdict(&report, RuleId::FaceTintedGlasses).0, Verdict::Pass, "{photo}");
+        if !photo.contains("glasses_glare_") {
+            assert_eq!(verdict(&report, RuleId::FaceGlassesGlare).0, Verdict::Pass, "{photo}");
+        }
+    }
+}
+
+#[test]
+fn dark_lenses_fail_tinted_glasses() {
+    for photo in photos_in("hard").into_iter().filter(|p| p.contains("/tinted_glasses_")) {
+        let report = report_of(&photo);
+        let value = number(&report, RuleId::FaceTintedGlasses);
+        assert!(value < 20.0, "{photo}: {value}");
+        assert_eq!(verdict(&report, RuleId::FaceTintedGlasses), (Verdict::Fail, "below_min"), "{photo}");
+    }
+}
+
+#[test]
+fn fringes_over_the_brows_warn_and_the_ears_are_left_to_the_student() {
+    for photo in photos_in("hard").into_iter().filter(|p| p.contains("/bangs_")) {
+        let report = report_of(&photo);
+        let value = number(&report, RuleId::FaceHairOverFeatures);
+        assert!(value > 70.0, "{photo}: {value}");
+        assert_eq!(verdict(&report, RuleId::FaceHairOverFeatures), (Verdict::Warn, "above_max"), "{photo}");
+        assert_eq!(report.overlay.as_ref().unwrap().brow_bands.len(), 2);
+    }
+    let good = report_of("idphoto/fa_neutral.jpg");
+    let message = &good.item(RuleId::FaceHairOverFeatures).unwrap().message;
+    assert!(message.zh.contains("耳朵") && message.en.contains("ears"), "{message:?}");
+}
+
+#[test]
+fn good_id_photos_get_no_glare_tinted_or_hair_finding() {
+    let photos: Vec<String> =
+        photos_in("idphoto").into_iter().chain(photos_in("synthetic_idphoto")).collect();
+    assert_eq!(photos.len(), 24);
+    for photo in photos {
+        let report = report_of(&photo);
+        for rule in [RuleId::FaceGlassesGlare, RuleId::FaceTintedGlasses] {
+            assert_eq!(verdict(&report, rule).0, Verdict::Pass, "{photo}: {}", rule.as_str());
+        }
+        // True exceptions: the fringes of of_lennon2 and dfd_test4_blue do cover the brows.
+        let fringe = photo.ends_with("of_lennon2.jpg") || photo.ends_with("dfd_test4_blue.jpg");
+        let expected = if fringe { Verdict::Warn } else { Verdict::Pass };
+        assert_eq!(verdict(&report, RuleId::FaceHairOverFeatures).0, expected, "{photo}");
+    }
+}

@@ -302,6 +302,17 @@ function renderOverlay() {
     line('geom.face_width', a[0], a[1], b[0], b[1]);
     for (const p of o.cheeks) line('geom.face_width', p[0], p[1] - 6 * unit, p[0], p[1] + 6 * unit);
   }
+  // Where an eye or brow rule found something: the lens areas (glare, tinted lenses) and the bands above
+  // the brows (hair), drawn only when that rule did not pass.
+  const marks = (rules, polygons) => {
+    const rule = rules.find((r) => items[r] && items[r].verdict !== 'pass' && items[r].verdict !== 'not_measured');
+    if (!rule) return;
+    for (const poly of polygons ?? []) {
+      layer.append(svg('polygon', { points: poly.map((p) => p.join(',')).join(' '), fill: colour(rule), 'fill-opacity': 0.25, stroke: colour(rule), 'stroke-width': unit, 'data-measure': rule }));
+    }
+  };
+  marks(['face.tinted_glasses', 'face.glasses_glare'], o.lens_areas);
+  marks(['face.hair_over_features'], o.brow_bands);
   const legend = [['#43a047', t.legend.band], ['#e53935', t.legend.line], ['#ffffff', t.legend.face]];
   $('legend').replaceChildren(...legend.map(([c, text]) => {
     const li = el('li');

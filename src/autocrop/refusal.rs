@@ -21,6 +21,7 @@ const UNFIXABLE: &[(RuleId, RefusalReason)] = &[
     (RuleId::FaceEyesOpen, RefusalReason::EyesClosed),
     (RuleId::FaceRedEye, RefusalReason::RedEye),
     (RuleId::FaceOcclusion, RefusalReason::FaceCovered),
+    (RuleId::FaceTintedGlasses, RefusalReason::TintedGlasses),
 ];
 
 /// Refusals the crop cannot help: faces, then the first failing rule of [`UNFIXABLE`].
@@ -114,6 +115,13 @@ pub(super) fn words(reason: RefusalReason) -> (Text, Text) {
             t(
                 format!("{retake}：摘下口罩和帽子，手和头发不要挡住脸"),
                 "Take a new photo without a mask or hat, with no hand or hair over the face",
+            ),
+        ),
+        RefusalReason::TintedGlasses => (
+            t("眼睛被有色或深色镜片遮住", "Dark or tinted lenses hide the eyes"),
+            t(
+                format!("{retake}：摘下墨镜或有色眼镜，或换成透明镜片"),
+                "Take a new photo without sunglasses or tinted glasses, or with clear lenses",
             ),
         ),
         RefusalReason::FaceCutOff => (

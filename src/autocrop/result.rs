@@ -45,6 +45,8 @@ pub enum RefusalReason {
     RedEye,
     /// Something covers the eyes, nose or mouth (`face.occlusion` fails).
     FaceCovered,
+    /// Dark or tinted lenses hide the eyes (`face.tinted_glasses` fails).
+    TintedGlasses,
 }
 
 impl RefusalReason {
@@ -65,6 +67,7 @@ impl RefusalReason {
         RefusalReason::CannotPlace,
         RefusalReason::RedEye,
         RefusalReason::FaceCovered,
+        RefusalReason::TintedGlasses,
     ];
 
     /// The stable code, e.g. `several_faces`.
@@ -85,6 +88,7 @@ impl RefusalReason {
             RefusalReason::CannotPlace => "cannot_place",
             RefusalReason::RedEye => "red_eye",
             RefusalReason::FaceCovered => "face_covered",
+            RefusalReason::TintedGlasses => "tinted_glasses",
         }
     }
 }

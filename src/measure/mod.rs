@@ -4,6 +4,7 @@
 pub(crate) mod background;
 mod content;
 pub(crate) mod cover;
+pub(crate) mod eyes;
 pub(crate) mod face;
 mod file;
 pub(crate) mod geometry;
