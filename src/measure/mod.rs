@@ -2,12 +2,14 @@
 //! They know nothing of thresholds; [`crate::verdict`] compares them with a profile.
 
 pub(crate) mod background;
+pub(crate) mod clothes;
 mod content;
 pub(crate) mod face;
 mod file;
 pub(crate) mod geometry;
 pub(crate) mod light;
 pub(crate) mod picture;
+pub(crate) mod recapture;
 mod scene;
 
 pub(crate) use content::{Ctx, Face};
@@ -127,6 +129,20 @@ pub enum Measurement {
     Edits {
         /// 0–4.
         bordered_edges: u8,
+    },
+    /// `image.recapture`: the signs of a photographed screen or print.
+    Recapture {
+        /// Contrast of the strongest isolated periodic peak of the luma spectrum, dB.
+        pattern_db: f64,
+        /// Share of the rows beside the face covered by a straight edge on both sides, %.
+        frame_pct: f64,
+    },
+    /// `clothes.color`: how much of the clothes is blue, and the background's colour.
+    ClothesColor {
+        /// Share of the clothes samples that are blue, %.
+        blue_pct: f64,
+        /// The mean background colour, sRGB 0–255.
+        background_rgb: [f64; 3],
     },
     /// Not measured, and why.
     Unmeasured(Unmeasured),
