@@ -134,7 +134,8 @@ pub enum Measurement {
     Recapture {
         /// Contrast of the strongest isolated periodic peak of the luma spectrum, dB.
         pattern_db: f64,
-        /// Share of the rows beside the face covered by a straight edge on both sides, %.
+        /// Share of its length that the best straight edge line covers on the weakest of the sides
+        /// left of, right of and above the face, %.
         frame_pct: f64,
     },
     /// `clothes.color`: how much of the clothes is blue, and the background's colour.

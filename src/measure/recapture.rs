@@ -19,12 +19,14 @@
 //!   along its own direction.
 //!
 //! `frame_pct`: a print or a tablet held up to the camera puts a frame inside the frame, straight
-//! edges on both sides of the face. On the working copy, rows from 0.8 face widths above the eyes
-//! down to the chin are searched, left and right of the face from 0.7 to 2.5 face widths from its
-//! centre, for the straight line (within ±4° of vertical) along which most rows have a vertical edge
-//! (a luma step of at least 24 across 2 px, stronger than the vertical step there, within 1 px of
-//! the line). The value is the share of rows the weaker side's best line covers, %: a frame has a
-//! long edge on both sides, hair and shoulders do not reach above the head in a straight line.
+//! edges around the face. On the working copy, three sides are searched: left and right of the face
+//! (rows from 0.8 face widths above the eyes down to the chin; lines 0.7 to 2.5 face widths from the
+//! face's centre, within ±4° of vertical) and above it (columns within 0.7 face widths of the centre;
+//! lines 0.7 to 2 face widths above the eyes, within ±4° of horizontal). On each side the best
+//! straight line is the one along which the most positions have an edge of its orientation (a luma
+//! step of at least 24 across 2 px, stronger than the step the other way, within 1 px of the line).
+//! The value is the share (%) of its length that the weakest side's best line covers: a frame has
+//! all three, while hair, shoulders and a door frame rarely give a straight line on every side.
 
 use image::RgbImage;
 
