@@ -16,16 +16,17 @@ export type RuleId =
   | 'face.accessories' | 'face.lips_closed' | 'face.pose' | 'face.gaze' | 'face.occlusion'
   | 'face.head_covering' | 'face.glasses_glare' | 'face.tinted_glasses'
   | 'face.hair_over_features' | 'light.face_highlight' | 'light.nose_highlight' | 'light.even'
-  | 'light.exposure' | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'image.sharp'
-  | 'image.colour' | 'image.no_edits';
+  | 'light.exposure' | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'clothes.color'
+  | 'image.sharp' | 'image.colour' | 'image.no_edits' | 'image.recapture';
 /** Why a rule got its verdict: a stable code. */
 export type Reason =
   | 'in_range' | 'ok' | 'below_min' | 'above_max' | 'not_jpeg' | 'cannot_decode'
   | 'wrong_extension' | 'wrong_size' | 'grey' | 'cmyk' | 'not_8_bit' | 'embedded_profile'
   | 'non_rgb_profile' | 'not_recorded' | 'bad_pattern' | 'bad_check_digit' | 'no_face'
   | 'several_faces' | 'background_person' | 'upright' | 'tilted' | 'turned' | 'pitched'
-  | 'off_color' | 'no_colour' | 'colour_cast' | 'border' | 'analysis_unavailable' | 'not_decoded'
-  | 'no_file_name' | 'no_person' | 'no_background' | 'no_clothes' | 'needs_review';
+  | 'off_color' | 'no_colour' | 'colour_cast' | 'border' | 'periodic_pattern' | 'frame_in_frame'
+  | 'analysis_unavailable' | 'not_decoded' | 'no_file_name' | 'no_person' | 'no_background'
+  | 'no_clothes' | 'needs_review';
 // </registry>
 
 // <codes> generated from the Rust enums and built-in profiles by
@@ -43,7 +44,7 @@ export type RefusalReason =
   | 'tinted_glasses';
 /** The built-in profiles (profiles/*.json). */
 export type ProfileId =
-  | 'chsi' | 'chsi-nanjing' | 'xinhua-960';
+  | 'chsi' | 'chsi-nanjing' | 'chsi-jiangsu' | 'xinhua-960';
 /** The background colours the built-in profiles name. */
 export type BackgroundColor =
   | 'blue' | 'white' | 'grey';

@@ -70,8 +70,9 @@ pub use options::{AutocropRequest, CheckRequest};
 pub use overlay::Overlay;
 pub use pipeline::{check, check_decoded, check_observed, CheckOptions};
 pub use profile::{
-    BasicRule, BgColorRule, BgReference, ColorSpaceRule, ColourRule, EmbeddedProfile, FormatRule, NameRule,
-    NameScheme, PoseRule, Profile, RangeRule, RuleCommon, Rules, Severity, Text,
+    BasicRule, BgColorRule, BgReference, ClothesColorRule, ColorSpaceRule, ColourRule, EmbeddedProfile,
+    FormatRule, NameRule, NameScheme, PoseRule, Profile, RangeRule, RecaptureRule, RuleCommon, Rules,
+    Severity, Text,
 };
 pub use report::{
     build as build_report, Counts, FileSummary, Item, Overall, ProfileSummary, Report, Value, SCHEMA_VERSION,

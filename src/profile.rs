@@ -161,6 +161,55 @@ pub struct ColourRule {
     pub source: Option<String>,
 }
 
+/// `image.recapture`: a photo of a screen or a print; either sign beyond its bound gives the
+/// rule's severity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecaptureRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// Largest contrast of a periodic peak of the luma spectrum, dB.
+    pub max_pattern_db: f64,
+    /// Largest share of the rows beside the face covered by straight edges on both sides, %.
+    pub max_frame_pct: f64,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// `clothes.color`: on a background near `background`, the share of the clothes that is blue must
+/// stay within `max` (and `warn_max`, for a rule that fails only when clear). On any other
+/// background the rule passes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClothesColorRule {
+    /// Fail or warn.
+    pub severity: Severity,
+    /// The background on which blue clothes are not allowed.
+    pub background: BgReference,
+    /// The measured background counts as `background` within this CIE ΔE (CIEDE2000).
+    pub max_background_delta_e: f64,
+    /// Largest share of blue clothes samples, %.
+    pub max: f64,
+    /// Above this share (but within `max`) the rule warns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_max: Option<f64>,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl RuleParams for ClothesColorRule {
+    fn common(&self) -> RuleCommon<'_> {
+        RuleCommon {
+            severity: self.severity,
+            range: Some((None, Some(self.max))),
+            warn_range: self.warn_max.map(|w| (None, Some(w))),
+            source: self.source.as_deref(),
+        }
+    }
+}
+
 /// A reference background colour.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -228,7 +277,16 @@ macro_rules! basic_params {
     )*};
 }
 
-basic_params!(BasicRule, FormatRule, ColorSpaceRule, NameRule, PoseRule, BgColorRule, ColourRule);
+basic_params!(
+    BasicRule,
+    FormatRule,
+    ColorSpaceRule,
+    NameRule,
+    PoseRule,
+    BgColorRule,
+    ColourRule,
+    RecaptureRule
+);
 
 /// A profile: the output size and the rules with their thresholds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -252,6 +310,7 @@ pub struct Profile {
 const BUILTIN: &[(&str, &str)] = &[
     ("chsi", include_str!("../profiles/chsi.json")),
     ("chsi-nanjing", include_str!("../profiles/chsi-nanjing.json")),
+    ("chsi-jiangsu", include_str!("../profiles/chsi-jiangsu.json")),
     ("xinhua-960", include_str!("../profiles/xinhua-960.json")),
 ];
 

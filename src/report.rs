@@ -235,6 +235,12 @@ fn value_of(m: &Measurement, outcome: &Outcome) -> Option<Value> {
         Measurement::Color { .. } => outcome.nearest.as_ref().map(|n| Value::Number(round3(n.delta_e))),
         Measurement::Sharp { laplacian_var, .. } => Some(Value::Number(round3(*laplacian_var))),
         Measurement::Edits { bordered_edges } => Some(Value::Number(f64::from(*bordered_edges))),
+        Measurement::Recapture { pattern_db, frame_pct } => Some(Value::Text(format!(
+            "pattern {} dB, frame {}%",
+            text::num(*pattern_db),
+            text::num(*frame_pct)
+        ))),
+        Measurement::ClothesColor { blue_pct, .. } => Some(Value::Number(round3(*blue_pct))),
         Measurement::Format { format, .. } => Some(Value::Text(format.name().to_string())),
         Measurement::SizePx { width, height } => Some(Value::Text(format!("{width}×{height}"))),
         Measurement::BitDepth { components, precision_bits } => {

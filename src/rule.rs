@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::measure::Measurement;
 use crate::profile::{
-    BasicRule, BgColorRule, ColorSpaceRule, ColourRule, FormatRule, NameRule, PoseRule, RangeRule,
-    RuleCommon, Text,
+    BasicRule, BgColorRule, ClothesColorRule, ColorSpaceRule, ColourRule, FormatRule, NameRule, PoseRule,
+    RangeRule, RecaptureRule, RuleCommon, Text,
 };
 use crate::verdict::Reason;
 
@@ -650,6 +650,19 @@ registry! {
             "服装颜色与背景太接近：请换一件颜色明显不同的上衣（浅蓝背景不宜穿蓝色）"
             / "The clothes are too close to the background colour: wear a top of a clearly different colour (no blue on light blue)";
     }
+    ClothesColor = "clothes.color" {
+        field: clothes_color: ClothesColorRule,
+        value: Number in "%",
+        title: "上衣颜色" / "Colour of the top",
+        measure: face(clothes::color);
+        Ok => "背景不是{background}，上衣颜色不限（蓝色部分占 {value}%）"
+            / "The background is not {background}; any colour of top is allowed ({value}% blue)";
+        InRange => "上衣蓝色部分占 {value}%（要求 {range}）" / "{value}% of the top is blue (allowed {range})";
+        AboveMax => "{background}背景，上衣蓝色部分占 {value}%（要求 {range}）：蓝色上衣"
+            / "{background} background and {value}% of the top is blue (allowed {range}): a blue top",
+            "{background}背景不得穿蓝色上衣：请换一件非蓝色（如白色、深色）的上衣"
+            / "No blue top on a {background} background: wear a top of another colour (e.g. white or dark)";
+    }
     ImageSharp = "image.sharp" {
         field: image_sharp: RangeRule,
         value: Number,
@@ -683,5 +696,21 @@ registry! {
         Ok => "未发现边框" / "No border found";
         Border => "照片边缘有 {edges} 条纯色边框" / "{edges} edge(s) carry a solid border",
             "请去掉边框，不要添加文字、水印或其他修饰" / "Remove the border; add no text, watermark or other edits";
+    }
+    ImageRecapture = "image.recapture" {
+        field: image_recapture: RecaptureRule,
+        value: Text,
+        title: "非翻拍" / "Not a recapture",
+        measure: scene(recapture::recapture);
+        Ok => "未发现翻拍迹象（网纹 {pattern} dB，画中画边框 {frame}%）"
+            / "No sign of a recapture (periodic pattern {pattern} dB, frame {frame}%)";
+        PeriodicPattern => "发现规则的网纹或摩尔纹（{pattern} dB，上限 {max_pattern} dB）：可能是翻拍的屏幕或打印照片"
+            / "A regular grid or moiré pattern ({pattern} dB, limit {max_pattern} dB): possibly a photographed screen or print",
+            "请用相机直接拍摄本人，不要翻拍屏幕、手机或打印的照片"
+            / "Photograph the person directly; do not photograph a screen, a phone or a printed photo";
+        FrameInFrame => "人脸两侧有笔直的边框（{frame}%，上限 {max_frame}%）：可能是翻拍的照片或屏幕"
+            / "Straight frame edges on both sides of the face ({frame}%, limit {max_frame}%): possibly a photographed print or screen",
+            "请用相机直接拍摄本人，不要翻拍屏幕、手机或打印的照片"
+            / "Photograph the person directly; do not photograph a screen, a phone or a printed photo";
     }
 }

@@ -9,7 +9,8 @@
 //! (file.color_space); `{q_min}` (file.kb: the profile's lowest quality); `{found}`, `{want}`
 //! (file.dpi); `{name}`, `{stem}`, `{check}` (file.name); `{faces}`, `{background_faces}`
 //! (geom.face_count); `{roll}`, `{yaw}`, `{pitch}` (face.pose); `{a}`, `{b}`, `{a_range}`, `{b_range}`
-//! (image.colour); `{rgb}`, `{nearest}`, `{de}`, `{references}`
+//! (image.colour); `{pattern}`, `{frame}`, `{max_pattern}`, `{max_frame}` (image.recapture);
+//! `{background}` (clothes.color); `{rgb}`, `{nearest}`, `{de}`, `{references}`
 //! (bg.color); `{edges}` (image.no_edits). A value may differ by language (colour names, lists).
 
 use crate::measure::Measurement;
@@ -66,6 +67,11 @@ const PLACEHOLDERS: &[&str] = &[
     "de",
     "references",
     "edges",
+    "pattern",
+    "frame",
+    "max_pattern",
+    "max_frame",
+    "background",
 ];
 
 /// The values of the placeholders for one item: name, Chinese, English.
@@ -269,6 +275,21 @@ fn vars(m: &Measurement, outcome: &Outcome, common: RuleCommon<'_>, profile: &Pr
         }
         Measurement::Sharp { laplacian_var, .. } => v.both("value", num(*laplacian_var)),
         Measurement::Edits { bordered_edges } => v.both("edges", bordered_edges.to_string()),
+        Measurement::Recapture { pattern_db, frame_pct } => {
+            v.both("pattern", num(*pattern_db));
+            v.both("frame", num(*frame_pct));
+            if let Some(rule) = &profile.rules.image_recapture {
+                v.both("max_pattern", num(rule.max_pattern_db));
+                v.both("max_frame", num(rule.max_frame_pct));
+            }
+        }
+        Measurement::ClothesColor { blue_pct, .. } => {
+            v.both("value", num(*blue_pct));
+            if let Some(rule) = &profile.rules.clothes_color {
+                let (zh, en) = color_name(&rule.background.name);
+                v.each("background", zh, en);
+            }
+        }
         Measurement::Unmeasured(_) => {}
     }
     v

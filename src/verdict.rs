@@ -83,6 +83,8 @@ reasons! {
     NoColour = "no_colour": "a black-and-white picture.",
     ColourCast = "colour_cast": "the skin's colour is outside the natural range.",
     Border = "border": "an edge carries a solid border.",
+    PeriodicPattern = "periodic_pattern": "a periodic pattern of a screen or print (a recapture).",
+    FrameInFrame = "frame_in_frame": "a frame inside the picture around the face (a recapture).",
     AnalysisUnavailable = "analysis_unavailable": "not measured: face and scene analysis is not available.",
     NotDecoded = "not_decoded": "not measured: the picture could not be decoded.",
     NoFileName = "no_file_name": "not measured: no file name was given.",
@@ -211,19 +213,19 @@ pub(crate) fn evaluate_rule(rule: RuleId, measurement: &Measurement, profile: &P
         )
     };
     let crossed = |(reason, limit): (Reason, f64)| Outcome { limit: Some(limit), ..unmet(reason) };
+    let ranged = |value: f64| match common.range {
+        Some(range) => match (compare(value, range), common.warn_range.and_then(|w| compare(value, w))) {
+            (Some(crossing), _) => crossed(crossing),
+            (None, Some((reason, limit))) => {
+                Outcome { limit: Some(limit), ..Outcome::new(Verdict::Warn, reason) }
+            }
+            (None, None) => met(Reason::InRange),
+        },
+        None => met(Reason::InRange),
+    };
     let outcome = match measurement {
         Measurement::Unmeasured(why) => Outcome::new(Verdict::NotMeasured, Reason::from(*why)),
-        Measurement::Number(value) => match common.range {
-            Some(range) => match (compare(*value, range), common.warn_range.and_then(|w| compare(*value, w)))
-            {
-                (Some(crossing), _) => crossed(crossing),
-                (None, Some((reason, limit))) => {
-                    Outcome { limit: Some(limit), ..Outcome::new(Verdict::Warn, reason) }
-                }
-                (None, None) => met(Reason::InRange),
-            },
-            None => met(Reason::InRange),
-        },
+        Measurement::Number(value) => ranged(*value),
         Measurement::Format { format, decode_error, extension } => {
             let allowed =
                 profile.rules.file_format.as_ref().map(|r| r.extensions.as_slice()).unwrap_or_default();
@@ -333,6 +335,22 @@ pub(crate) fn evaluate_rule(rule: RuleId, measurement: &Measurement, profile: &P
                 met(Reason::Ok)
             }
         }
+        Measurement::Recapture { pattern_db, frame_pct } => match &profile.rules.image_recapture {
+            Some(rule) if *pattern_db > rule.max_pattern_db => unmet(Reason::PeriodicPattern),
+            Some(rule) if *frame_pct > rule.max_frame_pct => unmet(Reason::FrameInFrame),
+            _ => met(Reason::Ok),
+        },
+        Measurement::ClothesColor { blue_pct, background_rgb } => match &profile.rules.clothes_color {
+            Some(rule) => {
+                let measured = lab_from_linear(background_rgb.map(to_linear));
+                if delta_e2000(measured, lab(rule.background.rgb)) <= rule.max_background_delta_e {
+                    ranged(*blue_pct)
+                } else {
+                    met(Reason::Ok)
+                }
+            }
+            None => met(Reason::Ok),
+        },
         Measurement::Name(name) => match profile.rules.file_name.as_ref().map(|r| r.scheme.check(name)) {
             Some(Err(reason)) => unmet(reason),
             Some(Ok(())) | None => met(Reason::Ok),

@@ -11,17 +11,24 @@ fn each_builtin_profile_loads_with_its_size_and_kb_window() {
     let expect = [
         ("chsi", 480, 640, 20.0, 40.0),
         ("chsi-nanjing", 480, 640, 30.0, 50.0),
+        ("chsi-jiangsu", 480, 640, 20.0, 40.0),
         ("xinhua-960", 960, 1280, 550.0, 650.0),
     ];
     let ids: Vec<&str> = Profile::builtin_ids().collect();
-    assert_eq!(ids, ["chsi", "chsi-nanjing", "xinhua-960"]);
+    assert_eq!(ids, ["chsi", "chsi-nanjing", "chsi-jiangsu", "xinhua-960"]);
     for (id, w, h, min, max) in expect {
         let p = Profile::builtin(id).unwrap();
         assert_eq!((p.id.as_str(), p.width_px, p.height_px), (id, w, h));
         let kb = p.rules.file_kb.as_ref().unwrap();
         assert_eq!((kb.min, kb.max), (Some(min), Some(max)), "{id}");
+        // Rules some profiles leave out: file.name (a naming scheme), clothes.color (Jiangsu's only).
+        let required = |rule: RuleId| match rule {
+            RuleId::FileName => false,
+            RuleId::ClothesColor => id == "chsi-jiangsu",
+            _ => true,
+        };
         for &rule in RuleId::ALL {
-            if rule != RuleId::FileName {
+            if required(rule) {
                 assert!(p.rules.common(rule).is_some(), "{id} lacks {}", rule.as_str());
             }
         }

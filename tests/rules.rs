@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use photogate::{Report, RuleId, Verdict};
+use photogate::{Report, RuleId, Rules, Verdict};
 
 fn report_of(relative: &str) -> Report {
     analyse_photo(relative)
@@ -207,4 +207,107 @@ fn good_id_photos_get_no_glare_tinted_or_hair_finding() {
         let expected = if fringe { Verdict::Warn } else { Verdict::Pass };
         assert_eq!(verdict(&report, RuleId::FaceHairOverFeatures).0, expected, "{photo}");
     }
+}
+
+/// The two signs of `image.recapture`'s value, `"pattern P dB, frame F%"`.
+fn recapture_signs(report: &Report) -> (f64, f64) {
+    let value = text(report, RuleId::ImageRecapture);
+    let mut numbers = value
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<f64>().unwrap());
+    (numbers.next().unwrap(), numbers.next().unwrap())
+}
+
+#[test]
+fn photographed_screens_and_prints_warn_on_recapture() {
+    // A phone screen: its pixel grid is a sharp periodic peak (18.8 dB; good photos at most 7.4).
+    let screen = report_of("hard/spoof_if_rgb_fake.jpg");
+    assert_eq!(verdict(&screen, RuleId::ImageRecapture), (Verdict::Warn, "periodic_pattern"));
+    let (pattern, _) = recapture_signs(&screen);
+    assert!(pattern > 17.0, "{pattern}");
+    assert!(screen.item(RuleId::ImageRecapture).unwrap().advice.is_some());
+    // A print and a tablet held up: straight edges left of, right of and above the face (75 %, 86 %
+    // of their lengths; good photos at most 45 %).
+    for photo in ["hard/recapture_fq_print_picture23.jpg", "hard/recapture_fq_tablet_picture25.jpg"] {
+        let report = report_of(photo);
+        assert_eq!(verdict(&report, RuleId::ImageRecapture), (Verdict::Warn, "frame_in_frame"), "{photo}");
+        let (pattern, frame) = recapture_signs(&report);
+        assert!(frame > 70.0 && pattern < 6.0, "{photo}: {pattern} dB, {frame}%");
+    }
+    // A known miss: a screen photographed close up with no bezel, its grid faint after resizing
+    // (7.4 dB, as high as the highest good photo, if_image_T1_480x640 at 7.41).
+    let missed = report_of("hard/recapture_db_merkel_screen.jpg");
+    assert_eq!(verdict(&missed, RuleId::ImageRecapture), (Verdict::Pass, "ok"));
+    let (pattern, frame) = recapture_signs(&missed);
+    assert!((7.0..8.0).contains(&pattern) && frame < 10.0, "{pattern} dB, {frame}%");
+}
+
+#[test]
+fn good_casual_and_retouched_photos_do_not_warn_on_recapture() {
+    let photos: Vec<String> = ["idphoto", "synthetic_idphoto", "casual"]
+        .into_iter()
+        .flat_map(photos_in)
+        .chain(photos_in("hard").into_iter().filter(|p| p.contains("/retouched_")))
+        .collect();
+    assert_eq!(photos.len(), 48);
+    for photo in photos {
+        let report = report_of(&photo);
+        assert_eq!(verdict(&report, RuleId::ImageRecapture), (Verdict::Pass, "ok"), "{photo}");
+        let (pattern, frame) = recapture_signs(&report);
+        // The highest: if_image_T1_480x640 7.41 dB; if_rob_lowe_0002 45 % (the pillars of a porch).
+        assert!(pattern < 7.5 && frame < 46.0, "{photo}: {pattern} dB, {frame}%");
+    }
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+}
+
+fn analyse_with(bytes: &[u8], profile: &photogate::Profile) -> Report {
+    let options = photogate::CheckOptions {
+        profile,
+        file_name: None,
+        limits: &photogate::Limits::default(),
+        models: Some(models()),
+    };
+    photogate::check(bytes, &options).unwrap()
+}
+
+#[test]
+fn jiangsu_fails_a_blue_top_on_blue_and_passes_other_tops() {
+    let jiangsu = photogate::Profile::builtin("chsi-jiangsu").unwrap();
+    // df_img13_zuckerberg's blue jumper, on the light blue background of `photogate fix -b blue`.
+    let blue = analyse_with(&fixture("blue_top_on_blue.jpg"), &jiangsu);
+    assert_eq!(verdict(&blue, RuleId::BgColor), (Verdict::Pass, "in_range"));
+    assert_eq!(verdict(&blue, RuleId::ClothesColor), (Verdict::Fail, "above_max"));
+    assert!(number(&blue, RuleId::ClothesColor) > 90.0, "{}", number(&blue, RuleId::ClothesColor));
+    assert!(blue.item(RuleId::ClothesColor).unwrap().advice.is_some());
+    // fa_neutral's black top on the same blue.
+    let black = analyse_with(&fixture("black_top_on_blue.jpg"), &jiangsu);
+    assert_eq!(verdict(&black, RuleId::ClothesColor), (Verdict::Pass, "in_range"));
+    assert!(number(&black, RuleId::ClothesColor) < 5.0);
+    // A white shirt and a navy bow tie on sky blue: the bow is 21 % of the clothes, below the warning.
+    let child_photo = photo("idphoto/ll_test_lightblue_child.jpg");
+    let child = analyse_with(&std::fs::read(child_photo).unwrap(), &jiangsu);
+    assert_eq!(verdict(&child, RuleId::ClothesColor), (Verdict::Pass, "in_range"));
+    let share = number(&child, RuleId::ClothesColor);
+    assert!((15.0..25.0).contains(&share), "{share}");
+    // On white any top is allowed: the same blue jumper on df_img13_zuckerberg's white background.
+    let white_photo = photo("idphoto/df_img13_zuckerberg.jpg");
+    let white = analyse_with(&std::fs::read(white_photo).unwrap(), &jiangsu);
+    assert_eq!(verdict(&white, RuleId::ClothesColor), (Verdict::Pass, "ok"));
+    assert!(number(&white, RuleId::ClothesColor) > 90.0);
+}
+
+#[test]
+fn chsi_has_no_clothes_colour_rule() {
+    let report = analyse(&fixture("blue_top_on_blue.jpg"), None);
+    assert!(report.item(RuleId::ClothesColor).is_none());
+    assert_eq!(verdict(&report, RuleId::ClothesContrast).0, Verdict::Pass);
+    let chsi = photogate::Profile::chsi();
+    assert!(chsi.rules.clothes_color.is_none());
+    let jiangsu = photogate::Profile::builtin("chsi-jiangsu").unwrap();
+    assert_eq!(jiangsu.rules.clothes_color.as_ref().map(|r| r.max), Some(60.0));
+    assert_eq!(Rules { clothes_color: None, ..jiangsu.rules }, chsi.rules);
 }

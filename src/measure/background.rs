@@ -14,6 +14,7 @@ use super::scene::Scene;
 use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::{delta_e2000, from_linear, lab_from_linear, lightness_from_linear, linear, Lab};
 use crate::face::landmarks::idx;
+use crate::face::MainFace;
 use crate::geometry::Point;
 
 const BACKGROUND_BELOW: f32 = 0.05;
@@ -89,7 +90,7 @@ pub(crate) fn background(scene: &Scene<'_>) -> Option<Background> {
 pub(crate) fn color(ctx: &Ctx<'_>) -> Measurement {
     let bg = ctx.bg.as_ref();
     match bg {
-        Some(bg) => Measurement::Color { rgb: bg.all.mean_linear().map(from_linear) },
+        Some(bg) => Measurement::Color { rgb: mean_rgb(bg) },
         None => Measurement::Unmeasured(Unmeasured::NoBackground),
     }
 }
@@ -113,25 +114,44 @@ pub(crate) fn uniform(ctx: &Ctx<'_>) -> Measurement {
 }
 
 pub(crate) fn clothes_contrast(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
-    let (scene, face, bg) = (&ctx.scene, face.main, ctx.bg.as_ref());
-    let (Some(bg), Some(mask)) = (bg, scene.mask()) else {
+    let (Some(bg), Some(pixels)) = (ctx.bg.as_ref(), clothes_pixels(&ctx.scene, face.main)) else {
         return Measurement::Unmeasured(Unmeasured::NoBackground);
     };
+    if pixels.len() < MIN_CLOTHES_SAMPLES {
+        return Measurement::Unmeasured(Unmeasured::NoClothes);
+    }
+    let mut clothes = Acc::default();
+    for &rgb in &pixels {
+        clothes.add(rgb);
+    }
+    Measurement::Number(delta_e2000(clothes.lab(), bg.all.lab()))
+}
+
+/// The clothes: samples (on the background's grid) where the person probability is at least 0.8,
+/// below the chin by 40 % of the chin-to-eyes distance; `None` without a person mask. Fewer than
+/// [`MIN_CLOTHES_SAMPLES`] means the clothes are not in the picture.
+pub(super) fn clothes_pixels(scene: &Scene<'_>, face: &MainFace) -> Option<Vec<[u8; 3]>> {
+    let mask = scene.mask()?;
     let chin = face.mesh.at(idx::CHIN);
     let eyes = face.mesh.at(idx::LEFT_EYE_CORNERS.0).mid(face.mesh.at(idx::RIGHT_EYE_CORNERS.1));
     let top = chin.y + 0.4 * chin.distance(eyes);
     let (w, h) = scene.img.dimensions();
     let step = ((f64::from(w) * f64::from(h) / 40_000.0).sqrt().max(1.0)) as u32;
-    let mut clothes = Acc::default();
+    let mut pixels = Vec::new();
     for y in (top.max(0.0) as u32..h).step_by(step as usize) {
         for x in (0..w).step_by(step as usize) {
             if mask.at(Point::new(x as f32 + 0.5, y as f32 + 0.5)) >= CLOTHES_ABOVE {
-                clothes.add(scene.img.get_pixel(x, y).0);
+                pixels.push(scene.img.get_pixel(x, y).0);
             }
         }
     }
-    if clothes.n < MIN_CELL_SAMPLES {
-        return Measurement::Unmeasured(Unmeasured::NoClothes);
-    }
-    Measurement::Number(delta_e2000(clothes.lab(), bg.all.lab()))
+    Some(pixels)
+}
+
+/// Fewest clothes samples that show the clothes.
+pub(super) const MIN_CLOTHES_SAMPLES: usize = MIN_CELL_SAMPLES;
+
+/// The mean background colour, sRGB 0–255.
+pub(super) fn mean_rgb(bg: &Background) -> [f64; 3] {
+    bg.all.mean_linear().map(from_linear)
 }

@@ -2,6 +2,8 @@
 //! made for the photo, through a [`Ctx`] built once; the registry (`rule.rs`) names the function
 //! that measures each rule.
 
+use image::RgbImage;
+
 use super::background::{background, Background};
 use super::scene::Scene;
 use super::{Measurement, Unmeasured};
@@ -19,6 +21,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) face: Option<Face<'a>>,
     /// Profile pixels per full-size photo pixel, horizontally and vertically.
     pub(crate) to_reference: (f64, f64),
+    /// The upright picture at full size, before the working copy's resize.
+    pub(crate) full: &'a RgbImage,
 }
 
 /// The main face: its landmarks (analysis pixels) and its geometry (photo pixels).
@@ -45,6 +49,6 @@ pub(super) fn measure_all(
     let face = scene.main().zip(analysis.geometry.as_ref()).map(|(main, geometry)| Face { main, geometry });
     let (w, h) = (analysis.decoded.width_px(), analysis.decoded.height_px());
     let to_reference = (f64::from(ref_w) / f64::from(w.max(1)), f64::from(ref_h) / f64::from(h.max(1)));
-    let ctx = Ctx { scene, bg, face, to_reference };
+    let ctx = Ctx { scene, bg, face, to_reference, full: &analysis.decoded.rgb };
     content.filter_map(|rule| Some((rule, rule.measure_content(&ctx)?))).collect()
 }

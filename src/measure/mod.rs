@@ -2,6 +2,7 @@
 //! They know nothing of thresholds; [`crate::verdict`] compares them with a profile.
 
 pub(crate) mod background;
+pub(crate) mod clothes;
 mod content;
 pub(crate) mod cover;
 pub(crate) mod eyes;
@@ -10,6 +11,7 @@ mod file;
 pub(crate) mod geometry;
 pub(crate) mod light;
 pub(crate) mod picture;
+pub(crate) mod recapture;
 mod scene;
 
 pub(crate) use content::{Ctx, Face};
@@ -129,6 +131,21 @@ pub enum Measurement {
     Edits {
         /// 0–4.
         bordered_edges: u8,
+    },
+    /// `image.recapture`: the signs of a photographed screen or print.
+    Recapture {
+        /// Contrast of the strongest isolated periodic peak of the luma spectrum, dB.
+        pattern_db: f64,
+        /// Share of its length that the best straight edge line covers on the weakest of the sides
+        /// left of, right of and above the face, %.
+        frame_pct: f64,
+    },
+    /// `clothes.color`: how much of the clothes is blue, and the background's colour.
+    ClothesColor {
+        /// Share of the clothes samples that are blue, %.
+        blue_pct: f64,
+        /// The mean background colour, sRGB 0–255.
+        background_rgb: [f64; 3],
     },
     /// Not measured, and why.
     Unmeasured(Unmeasured),

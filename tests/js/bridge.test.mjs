@@ -223,7 +223,7 @@ test('dispose() rejects the running and the queued calls with aborted; a later c
     return { outcomes, profiles, workers: { ...workers } };
   });
   assert.deepEqual(result.outcomes, [[true, 'aborted'], [true, 'aborted'], [true, 'aborted']]);
-  assert.deepEqual(result.profiles, ['chsi', 'chsi-nanjing', 'xinhua-960']);
+  assert.deepEqual(result.profiles, ['chsi', 'chsi-nanjing', 'chsi-jiangsu', 'xinhua-960']);
   assert.deepEqual(result.workers, { made: 2, terminated: 2 });
   assert.deepEqual(errors, []);
   await page.close();

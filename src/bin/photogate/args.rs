@@ -39,7 +39,7 @@ pub(crate) struct Photos {
     /// Photo files or folders (folders are read for image files, recursively).
     #[arg(required = true, value_name = "FILE")]
     pub(crate) paths: Vec<PathBuf>,
-    /// A built-in profile name (chsi, chsi-nanjing, xinhua-960) or the path of a profile JSON file.
+    /// A built-in profile name (chsi, chsi-nanjing, chsi-jiangsu, xinhua-960) or the path of a profile JSON file.
     #[arg(long, short, default_value = "chsi", value_name = "NAME|PATH")]
     pub(crate) profile: String,
     /// Print one line of JSON per photo (JSON Lines) instead of text.
