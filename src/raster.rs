@@ -68,8 +68,13 @@ pub(crate) fn sample_f32(src: &RgbImage, p: Point) -> [f32; 3] {
     let (x0, y0) = (x.floor() as u32, y.floor() as u32);
     let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
     let (tx, ty) = (x - x0 as f32, y - y0 as f32);
-    let (a, b, c, d) =
-        (src.get_pixel(x0, y0).0, src.get_pixel(x1, y0).0, src.get_pixel(x0, y1).0, src.get_pixel(x1, y1).0);
+    // Straight from the raw buffer: `get_pixel`'s checks cost more than the interpolation.
+    let raw = src.as_raw();
+    let at = |x: u32, y: u32| {
+        let i = (y as usize * w as usize + x as usize) * 3;
+        raw.get(i..i + 3).map_or([0; 3], |p| [p[0], p[1], p[2]])
+    };
+    let (a, b, c, d) = (at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1));
     let mut out = [0.0; 3];
     for (i, o) in out.iter_mut().enumerate() {
         let top = f32::from(a[i]) * (1.0 - tx) + f32::from(b[i]) * tx;
