@@ -21,22 +21,32 @@ pub(crate) fn resize_area(src: &RgbImage, width: u32, height: u32) -> RgbImage {
         }
         return out;
     }
-    for (x, y, px) in out.enumerate_pixels_mut() {
-        let (x0, x1) = ((x as f32 * fx) as u32, (((x + 1) as f32 * fx).ceil() as u32).min(sw));
-        let (y0, y1) = ((y as f32 * fy) as u32, (((y + 1) as f32 * fy).ceil() as u32).min(sh));
-        let mut sum = [0u32; 3];
-        let mut n = 0u32;
-        for sy in y0..y1.max(y0 + 1).min(sh) {
-            for sx in x0..x1.max(x0 + 1).min(sw) {
-                let p = src.get_pixel(sx, sy).0;
-                for c in 0..3 {
-                    sum[c] += u32::from(p[c]);
+    // The source span under each output column and row, worked out once (the float arithmetic as
+    // per pixel before, so the spans are the same).
+    let span = |i: u32, f: f32, n: u32| {
+        let (a, b) = ((i as f32 * f) as u32, (((i + 1) as f32 * f).ceil() as u32).min(n));
+        (a.min(n), b.max(a + 1).min(n))
+    };
+    let columns: Vec<(u32, u32)> = (0..width.max(1)).map(|x| span(x, fx, sw)).collect();
+    let raw = src.as_raw();
+    let row_len = sw as usize * 3;
+    for (y, line) in out.chunks_exact_mut(width.max(1) as usize * 3).enumerate() {
+        let (y0, y1) = span(y as u32, fy, sh);
+        for (px, &(x0, x1)) in line.chunks_exact_mut(3).zip(&columns) {
+            let mut sum = [0u32; 3];
+            for sy in y0..y1 {
+                let row = raw.get(sy as usize * row_len..).unwrap_or_default();
+                for p in row.get(x0 as usize * 3..x1 as usize * 3).unwrap_or_default().chunks_exact(3) {
+                    sum[0] += u32::from(p[0]);
+                    sum[1] += u32::from(p[1]);
+                    sum[2] += u32::from(p[2]);
                 }
-                n += 1;
+            }
+            let n = ((x1 - x0) * (y1 - y0)).max(1);
+            for (o, s) in px.iter_mut().zip(sum) {
+                *o = ((s + n / 2) / n) as u8;
             }
         }
-        let n = n.max(1);
-        *px = image::Rgb(sum.map(|s| ((s + n / 2) / n) as u8));
     }
     out
 }
@@ -58,8 +68,13 @@ pub(crate) fn sample_f32(src: &RgbImage, p: Point) -> [f32; 3] {
     let (x0, y0) = (x.floor() as u32, y.floor() as u32);
     let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
     let (tx, ty) = (x - x0 as f32, y - y0 as f32);
-    let (a, b, c, d) =
-        (src.get_pixel(x0, y0).0, src.get_pixel(x1, y0).0, src.get_pixel(x0, y1).0, src.get_pixel(x1, y1).0);
+    // Straight from the raw buffer: `get_pixel`'s checks cost more than the interpolation.
+    let raw = src.as_raw();
+    let at = |x: u32, y: u32| {
+        let i = (y as usize * w as usize + x as usize) * 3;
+        raw.get(i..i + 3).map_or([0; 3], |p| [p[0], p[1], p[2]])
+    };
+    let (a, b, c, d) = (at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1));
     let mut out = [0.0; 3];
     for (i, o) in out.iter_mut().enumerate() {
         let top = f32::from(a[i]) * (1.0 - tx) + f32::from(b[i]) * tx;

@@ -30,8 +30,9 @@ pub(crate) fn face_highlight(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     }
     let mut lumas: Vec<f32> = skin.iter().map(|&p| luma(p)).collect();
-    lumas.sort_by(f32::total_cmp);
-    let median = lumas.get(lumas.len() / 2).copied().unwrap_or_default();
+    // The element a sort would put in the middle, without sorting the rest.
+    let half = lumas.len() / 2;
+    let median = if lumas.is_empty() { 0.0 } else { *lumas.select_nth_unstable_by(half, f32::total_cmp).1 };
     let specular = (SPECULAR_OVER_MEDIAN * median).max(SPECULAR_MIN_LUMA);
     let bright =
         skin.iter().filter(|&&p| p.iter().all(|&c| c >= NEAR_SATURATION) || luma(p) >= specular).count();
@@ -45,9 +46,8 @@ pub(crate) fn nose_highlight(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     if values.is_empty() {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     }
-    values.sort_by(f32::total_cmp);
-    let at = ((values.len() - 1) as f64 * NOSE_PERCENTILE).round() as usize;
-    Measurement::Number(f64::from(values.get(at).copied().unwrap_or_default()))
+    let at = (((values.len() - 1) as f64 * NOSE_PERCENTILE).round() as usize).min(values.len() - 1);
+    Measurement::Number(f64::from(*values.select_nth_unstable_by(at, f32::total_cmp).1))
 }
 
 const UNDER_MAX: f32 = 25.0;
