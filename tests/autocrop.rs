@@ -217,7 +217,10 @@ fn red_eyes_masked_faces_and_dark_lenses_are_refused_with_their_reason() {
         let refusal = fix(&relative, "blue").refusal().cloned();
         let refusal = refusal.unwrap_or_else(|| panic!("{relative} was fixed"));
         assert_eq!(refusal.reason.code(), "tinted_glasses", "{relative}");
-        assert!(refusal.message.zh.contains("镜片") && refusal.advice.en.contains("sunglasses"), "{relative}");
+        assert!(
+            refusal.message.zh.contains("镜片") && refusal.advice.en.contains("sunglasses"),
+            "{relative}"
+        );
     }
 }
 

@@ -356,8 +356,7 @@ fn the_summary_gives_each_rules_pass_rate_with_its_threshold() {
     args.extend(paths.iter().map(String::as_str));
     let (_, _, err) = photogate(&args);
     assert!(err.contains("Summary (chsi, 3 photos)"), "{err}");
-    // chsi has every rule but file.name and clothes.color: 35 rules, two columns each.
-    assert_eq!(header.len(), 2 + 2 * 35 + 1);
+    assert!(err.contains("File size") && err.contains("Not measured (28): Number of faces"), "{err}");
     assert!(!err.contains('\r'), "no progress line when stderr is not a terminal");
 }
 
