@@ -12,12 +12,13 @@ export type Format = 'jpeg' | 'png' | 'webp' | 'gif' | 'bmp' | 'heif' | 'avif' |
 export type RuleId =
   | 'file.format' | 'file.size_px' | 'file.bit_depth' | 'file.color_space' | 'file.quality'
   | 'file.kb' | 'file.dpi' | 'file.name' | 'geom.face_count' | 'geom.head_top' | 'geom.eye_y'
-  | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'face.eyes_open' | 'face.red_eye'
-  | 'face.accessories' | 'face.lips_closed' | 'face.pose' | 'face.gaze' | 'face.occlusion'
-  | 'face.head_covering' | 'face.glasses_glare' | 'face.tinted_glasses'
-  | 'face.hair_over_features' | 'light.face_highlight' | 'light.nose_highlight' | 'light.even'
-  | 'light.exposure' | 'bg.color' | 'bg.uniform' | 'clothes.contrast' | 'clothes.color'
-  | 'image.sharp' | 'image.colour' | 'image.no_edits' | 'image.recapture';
+  | 'geom.face_width' | 'geom.center_x' | 'geom.pupils_level' | 'geom.shoulders_level'
+  | 'face.eyes_open' | 'face.red_eye' | 'face.accessories' | 'face.lips_closed' | 'face.pose'
+  | 'face.gaze' | 'face.occlusion' | 'face.head_covering' | 'face.glasses_glare'
+  | 'face.tinted_glasses' | 'face.hair_over_features' | 'light.face_highlight'
+  | 'light.nose_highlight' | 'light.even' | 'light.exposure' | 'bg.color' | 'bg.uniform'
+  | 'clothes.contrast' | 'clothes.color' | 'image.sharp' | 'image.colour' | 'image.no_edits'
+  | 'image.recapture';
 /** Why a rule got its verdict: a stable code. */
 export type Reason =
   | 'in_range' | 'ok' | 'below_min' | 'above_max' | 'not_jpeg' | 'cannot_decode'

@@ -412,6 +412,14 @@ registry! {
             "请端正头部，双眼平视镜头（不能靠旋转照片来纠正）"
             / "Hold your head level and look straight at the camera (rotating the photo is not allowed)";
     }
+    GeomShouldersLevel = "geom.shoulders_level" {
+        field: geom_shoulders_level: BasicRule,
+        value: Text,
+        title: "双肩水平" / "Shoulders level",
+        measure: face(face::needs_review);
+        NeedsReview => "请自查：坐姿端正，左右肩膀平衡" / "Check yourself: sitting upright, shoulders level",
+            "拍照时请坐正，双肩放平、不要一高一低" / "Sit upright for the photo with both shoulders level";
+    }
     FaceEyesOpen = "face.eyes_open" {
         field: face_eyes_open: RangeRule,
         value: Number,
@@ -440,7 +448,7 @@ registry! {
         field: face_accessories: BasicRule,
         value: Text,
         title: "无饰品" / "No jewellery",
-        measure: face(face::accessories);
+        measure: face(face::needs_review);
         NeedsReview => "请自查：未佩戴耳环、项链" / "Check yourself: no earrings or necklace",
             "拍照前请摘下耳环、项链等饰品" / "Take off earrings, necklaces and other jewellery before the photo";
     }
@@ -490,7 +498,8 @@ registry! {
         value: Number in "%",
         title: "面部无遮挡" / "Face not covered",
         measure: face(cover::occlusion);
-        InRange => "被遮挡的面部区域 {value}%（要求 {range}）" / "{value}% of the face regions covered (allowed {range})";
+        InRange => "被遮挡的面部区域 {value}%（要求 {range}）；手的遮挡未检测，请自查：手未挡住脸"
+            / "{value}% of the face regions covered (allowed {range}); a hand is not detected: check yourself that no hand covers the face";
         AboveMax => "被遮挡的面部区域 {value}%（要求 {range}）：眼睛、鼻子或嘴巴被口罩、手、帽子或其他物体遮住"
             / "{value}% of the face regions covered (allowed {range}): a mask, hand, hat or other object covers the eyes, nose or mouth",
             "请摘下口罩、帽子等遮挡物，手和头发不要挡住眼睛、鼻子和嘴巴后重新拍摄"

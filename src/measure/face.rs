@@ -13,7 +13,8 @@
 //!   model's pupil centre) whose pixels are red (R ≥ 60 and R ≥ 1.6 × max(G, B)); the less red of the
 //!   eyes open at least 0.15 (a closed eye's disc lies on the eyelid), so that one odd eye never fails;
 //!   0 when no eye is open.
-//! - `face.accessories`: not measured (`needs_review`); the report asks the person to check.
+//! - `face.accessories`, `geom.shoulders_level`: not measured (`needs_review`); the report asks the
+//!   person to check.
 //! - `face.gaze` = |mean over both eyes of the pupil's offset from the midpoint of the eye corners|,
 //!   along the eye line, in % of the corner distance: eyes turned sideways in the head.
 
@@ -148,8 +149,8 @@ pub(crate) fn gaze(_: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     }
 }
 
-/// Earrings and necklaces are not measured: no model here finds them reliably, so the report asks
-/// the person to check (`needs_review`).
-pub(crate) fn accessories(_: &Ctx<'_>, _: &Face<'_>) -> Measurement {
+/// Rules no measure here can answer reliably (earrings and necklaces; level shoulders): the report
+/// asks the person to check (`needs_review`).
+pub(crate) fn needs_review(_: &Ctx<'_>, _: &Face<'_>) -> Measurement {
     Measurement::Unmeasured(super::Unmeasured::NeedsReview)
 }
