@@ -35,12 +35,13 @@ fn fix(relative: &str, background: &str) -> Autocrop {
     fix_bytes(&bytes, name, &Profile::chsi(), background, None)
 }
 
-/// Every geometry and file rule of the new file passes, and the file is what the standard asks:
-/// baseline JPEG, no EXIF, no ICC, 300 dpi in JFIF, quality ≥ 60.
+/// Every measured geometry and file rule of the new file passes (`geom.shoulders_level` is a
+/// self-check), and the file is what the standard asks: baseline JPEG, no EXIF, no ICC, 300 dpi in
+/// JFIF, quality ≥ 60.
 fn assert_compliant(fixed: &Fixed, what: &str) {
     for item in &fixed.report.items {
         let id = item.rule.as_str();
-        if id.starts_with("geom.") || id.starts_with("file.") {
+        if (id.starts_with("geom.") || id.starts_with("file.")) && item.reason.as_str() != "needs_review" {
             assert_eq!(item.verdict, Verdict::Pass, "{what}: {id} {:?} {}", item.value, item.message.en);
         }
     }
