@@ -181,6 +181,28 @@ test('a casual photo is fixed with one click: before and after, the new report, 
   await page.close();
 });
 
+test('dark lenses: the page fails the rule with advice, marks the lenses, and autocrop says why it cannot fix', async () => {
+  const { page, foreign, errors } = await openPage();
+  await page.setInputFiles('#file', photo('hard/tinted_glasses_lu_warp_sunglasses.jpg'));
+  await page.waitForSelector('li[data-rule="file.kb"]');
+  assert.equal(await verdictOf(page, 'face.tinted_glasses'), 'fail');
+  assert.match(await page.textContent('li[data-rule="face.tinted_glasses"]'), /有色或深色镜片/);
+  assert.match(await page.textContent('li[data-rule="face.tinted_glasses"]'), /墨镜/);
+  // The two lens areas the rule read are filled on the photo.
+  assert.equal(await page.locator('#overlay polygon[data-measure="face.tinted_glasses"]').count(), 2);
+  // The self-check items are listed as such, not as failures.
+  assert.equal(await verdictOf(page, 'geom.shoulders_level'), 'not_measured');
+  assert.match(await page.textContent('li[data-rule="geom.shoulders_level"]'), /请自查/);
+  await page.screenshot({ path: join(OUTPUT, 'page-tinted-glasses.png'), fullPage: true });
+  await page.click('#fix-button');
+  await page.waitForSelector('body[data-fixed="refused"]', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('#fix-refused', 'data-reason'), 'tinted_glasses');
+  assert.match(await page.textContent('#fix-refused'), /无法自动修正：眼睛被有色或深色镜片遮住/);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a photo of two people is not fixed, and the page says why', async () => {
   const { page } = await openPage({ width: 390, height: 844 });
   await page.setInputFiles('#file', photo('hard/two_faces_fr_obama_and_biden.jpg'));

@@ -188,6 +188,7 @@ test('profiles() lists the built-in profiles', () => {
   assert.deepEqual(pkg.profiles().map((p) => [p.id, p.width_px, p.height_px]), [
     ['chsi', 480, 640],
     ['chsi-nanjing', 480, 640],
+    ['chsi-jiangsu', 480, 640],
     ['xinhua-960', 960, 1280],
   ]);
 });
@@ -224,7 +225,8 @@ for (const [fixture, background] of [['casual/of_carell.jpg', 'blue'], ['synthet
     assert.deepEqual([jpeg[0], jpeg[1], jpeg.at(-2), jpeg.at(-1)], [0xff, 0xd8, 0xff, 0xd9]);
     assert.deepEqual(verdicts(pkg.check(jpeg, { fileName: result.file_name })), verdicts(result.report));
     for (const item of result.report.items) {
-      if (/^(geom|file)\./.test(item.rule)) assert.equal(item.verdict, 'pass', item.rule);
+      // Every measured geometry and file rule passes (geom.shoulders_level is a self-check).
+      if (/^(geom|file)\./.test(item.rule) && item.reason !== 'needs_review') assert.equal(item.verdict, 'pass', item.rule);
     }
   });
 }
