@@ -8,6 +8,18 @@ pub(crate) struct Lab {
     pub(crate) b: f64,
 }
 
+impl Lab {
+    /// CIE chroma C*ab.
+    pub(crate) fn chroma(self) -> f64 {
+        self.a.hypot(self.b)
+    }
+
+    /// CIE hue angle h_ab in degrees, −180…180 (0 = red, 90 = yellow, −90 = blue).
+    pub(crate) fn hue_deg(self) -> f64 {
+        self.b.atan2(self.a).to_degrees()
+    }
+}
+
 /// sRGB component 0–255 to linear light 0–1 (IEC 61966-2-1).
 pub(crate) fn to_linear(c: f64) -> f64 {
     let c = c / 255.0;

@@ -18,8 +18,7 @@ const BLUE_HUE_DEG: std::ops::RangeInclusive<f64> = 215.0..=315.0;
 /// Whether an sRGB colour is blue in the sense above.
 pub(crate) fn is_blue(rgb: [u8; 3]) -> bool {
     let c = lab(rgb);
-    let hue = c.b.atan2(c.a).to_degrees().rem_euclid(360.0);
-    c.a.hypot(c.b) >= MIN_CHROMA && BLUE_HUE_DEG.contains(&hue)
+    c.chroma() >= MIN_CHROMA && BLUE_HUE_DEG.contains(&c.hue_deg().rem_euclid(360.0))
 }
 
 pub(crate) fn color(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {

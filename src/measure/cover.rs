@@ -18,6 +18,7 @@
 //!   white hair reads as covered: the rule warns, never fails.
 
 use super::scene::{polygon, Scene};
+use super::stats::median;
 use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::{lab, Lab};
 use crate::face::geometry::{cheeks, head_top_y};
@@ -46,29 +47,12 @@ const EYE_HUES: (f64, f64) = (-60.0, 100.0);
 /// The median of each of L*, a*, b* over the pixels (the per-channel median), `None` for no pixels.
 fn median_lab(pixels: &[[u8; 3]]) -> Option<Lab> {
     let labs: Vec<Lab> = pixels.iter().map(|&p| lab(p)).collect();
-    let median = |f: fn(&Lab) -> f64| {
-        let mut v: Vec<f64> = labs.iter().map(f).collect();
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied()
-    };
-    Some(Lab { l: median(|x| x.l)?, a: median(|x| x.a)?, b: median(|x| x.b)? })
-}
-
-fn chroma(c: Lab) -> f64 {
-    c.a.hypot(c.b)
-}
-
-fn hue_deg(c: Lab) -> f64 {
-    c.b.atan2(c.a).to_degrees()
+    let channel = |f: fn(&Lab) -> f64| median(&mut labs.iter().map(f).collect::<Vec<_>>());
+    Some(Lab { l: channel(|x| x.l)?, a: channel(|x| x.a)?, b: channel(|x| x.b)? })
 }
 
 fn disc_colour(scene: &Scene<'_>, face: &MainFace, i: usize, radius: f32) -> Option<Lab> {
     median_lab(&scene.pixels_in(&circle(face.mesh.at(i), radius), &[]))
-}
-
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied()
 }
 
 /// Which of the eleven regions are covered: the nine bare-skin discs (in `BARE_SKIN` order), then
@@ -80,16 +64,18 @@ pub(crate) fn covered_regions(scene: &Scene<'_>, face: &MainFace) -> Option<[boo
         return None;
     }
     let colour = |i| disc_colour(scene, face, i, radius);
-    let skin_chroma = |discs: &[usize]| median(discs.iter().filter_map(|&i| colour(i)).map(chroma).collect());
+    let skin_chroma = |discs: &[usize]| {
+        median(&mut discs.iter().filter_map(|&i| colour(i)).map(Lab::chroma).collect::<Vec<_>>())
+    };
     let skin = [skin_chroma(&FOREHEAD), skin_chroma(&MID_FACE)].into_iter().flatten().reduce(f64::max)?;
     let mut out = [false; 11];
     for (slot, &i) in out.iter_mut().zip(BARE_SKIN.iter()) {
-        *slot = colour(i).is_some_and(|c| c.l >= MASK_MIN_L && chroma(c) < MASK_CHROMA_SHARE * skin);
+        *slot = colour(i).is_some_and(|c| c.l >= MASK_MIN_L && c.chroma() < MASK_CHROMA_SHARE * skin);
     }
     let eyes = [polygon(face, &idx::LEFT_EYE), polygon(face, &idx::RIGHT_EYE)];
     for (slot, eye) in out[9..].iter_mut().zip(eyes.iter()) {
         *slot = median_lab(&scene.pixels_in(eye, &[])).is_some_and(|c| {
-            chroma(c) >= EYE_COVER_MIN_C && !(EYE_HUES.0..=EYE_HUES.1).contains(&hue_deg(c))
+            c.chroma() >= EYE_COVER_MIN_C && !(EYE_HUES.0..=EYE_HUES.1).contains(&c.hue_deg())
         });
     }
     Some(out)
@@ -119,11 +105,11 @@ const SURE_PERSON: f32 = 0.9;
 const FRINGE: f32 = 0.2;
 
 fn is_worn(c: Lab) -> bool {
-    let (l, ch) = (c.l, chroma(c));
+    let (l, ch) = (c.l, c.chroma());
     (l >= WHITE_MIN_L && ch < WHITE_MAX_C)
         || (ch >= COLOUR_MIN_C
             && l >= COLOUR_MIN_L
-            && !(HAIR_SKIN_HUES.0..=HAIR_SKIN_HUES.1).contains(&hue_deg(c)))
+            && !(HAIR_SKIN_HUES.0..=HAIR_SKIN_HUES.1).contains(&c.hue_deg()))
 }
 
 /// The band above the forehead up to the head top, in analysis pixels, or `None` when the person

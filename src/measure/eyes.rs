@@ -21,6 +21,7 @@
 //!   asks the person to check it.
 
 use super::scene::{polygon, Scene};
+use super::stats::{median, quantile, quantile_by};
 use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::{lightness_from_linear, linear};
 use crate::face::iris::CORNERS;
@@ -87,13 +88,6 @@ fn lens(eye: &Eye) -> Vec<Point> {
         .collect()
 }
 
-/// The `q`-quantile of `values` (nearest rank), by selection rather than a full sort.
-fn percentile(mut values: Vec<f32>, q: f64) -> Option<f32> {
-    let at = ((values.len().checked_sub(1)?) as f64 * q).round() as usize;
-    values.select_nth_unstable_by(at, f32::total_cmp);
-    values.get(at).copied()
-}
-
 /// What the skin says a glare pixel is: brighter than its brightest 1 %, or far bluer than it.
 #[derive(Debug, Clone, Copy)]
 struct GlareLevels {
@@ -104,12 +98,11 @@ struct GlareLevels {
 
 impl GlareLevels {
     fn of(skin: &[[u8; 3]]) -> Option<GlareLevels> {
-        let lumas: Vec<f32> = skin.iter().map(|&p| luma(p)).collect();
-        let bright = percentile(lumas.clone(), SKIN_BRIGHT_PERCENTILE)?;
-        let median = percentile(lumas, 0.5)?;
+        let mut lumas: Vec<f32> = skin.iter().map(|&p| luma(p)).collect();
+        let bright = quantile(&mut lumas, SKIN_BRIGHT_PERCENTILE)?;
+        let median = quantile(&mut lumas, 0.5)?;
         let mut blues: Vec<i32> = skin.iter().map(|&p| blue_over_red(p)).collect();
-        let middle = blues.len().checked_sub(1)?.min(blues.len() / 2);
-        let blue = *blues.select_nth_unstable(middle).1;
+        let blue = quantile_by(&mut blues, 0.5, i32::cmp)?;
         Some(GlareLevels {
             specular_luma: (bright + GLARE_OVER_SKIN).max(GLARE_MIN_LUMA),
             reflection_luma: REFLECTION_MIN_LUMA * median,
@@ -160,8 +153,8 @@ pub(crate) fn glasses_glare(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
 
 pub(crate) fn tinted_glasses(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     let (scene, face) = (&ctx.scene, face.main);
-    let skin: Vec<f32> = scene.skin(face).iter().map(|&p| luma(p)).collect();
-    let Some(median) = percentile(skin, 0.5).filter(|&m| m > 0.0) else {
+    let mut skin: Vec<f32> = scene.skin(face).iter().map(|&p| luma(p)).collect();
+    let Some(median) = quantile(&mut skin, 0.5).filter(|&m| m > 0.0) else {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     };
     let visible = eyes(face)
@@ -170,7 +163,7 @@ pub(crate) fn tinted_glasses(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
             if pixels.len() < MIN_PIXELS {
                 return None;
             }
-            percentile(pixels.into_iter().map(luma).collect(), EYE_PERCENTILE)
+            quantile(&mut pixels.into_iter().map(luma).collect::<Vec<_>>(), EYE_PERCENTILE)
         })
         .fold(None, |best: Option<f32>, v| Some(best.map_or(v, |b| b.max(v))));
     match visible {
@@ -200,8 +193,7 @@ fn brow_cover(scene: &Scene<'_>, face: &MainFace) -> Option<Vec<f64>> {
     let mut cheeks = scene.pixels_in(&circle(face.mesh.at(idx::CHEEK_PATCHES.0), radius), &[]);
     cheeks.extend(scene.pixels_in(&circle(face.mesh.at(idx::CHEEK_PATCHES.1), radius), &[]));
     let mut cheek_l: Vec<f64> = cheeks.into_iter().map(lightness).collect();
-    let middle = cheek_l.len().checked_sub(1)?.min(cheek_l.len() / 2);
-    let hair_below = *cheek_l.select_nth_unstable_by(middle, f64::total_cmp).1 - DARKER_THAN_SKIN;
+    let hair_below = median(&mut cheek_l)? - DARKER_THAN_SKIN;
     Some(
         brow_tops(face)
             .into_iter()
@@ -241,15 +233,6 @@ pub(crate) fn hair_over_features(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentile_is_the_nearest_rank() {
-        let values: Vec<f32> = (0..=100).rev().map(|v| v as f32).collect();
-        assert_eq!(percentile(values.clone(), 0.5), Some(50.0));
-        assert_eq!(percentile(values.clone(), 0.99), Some(99.0));
-        assert_eq!(percentile(values, 1.0), Some(100.0));
-        assert_eq!(percentile(Vec::new(), 0.5), None);
-    }
 
     #[test]
     fn glare_is_a_white_spot_or_a_cool_reflection_never_warm_skin() {

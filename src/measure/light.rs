@@ -12,6 +12,7 @@
 //!   OverExposurePrevention but on gamma-encoded luma, which does not count darker skin as too dark.
 
 use super::scene::{polygon, Scene};
+use super::stats::quantile;
 use super::{Ctx, Face, Measurement, Unmeasured};
 use crate::color::{lab_from_linear, linear};
 use crate::face::landmarks::idx;
@@ -30,9 +31,7 @@ pub(crate) fn face_highlight(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     }
     let mut lumas: Vec<f32> = skin.iter().map(|&p| luma(p)).collect();
-    // The element a sort would put in the middle, without sorting the rest.
-    let half = lumas.len() / 2;
-    let median = if lumas.is_empty() { 0.0 } else { *lumas.select_nth_unstable_by(half, f32::total_cmp).1 };
+    let median = quantile(&mut lumas, 0.5).unwrap_or(0.0);
     let specular = (SPECULAR_OVER_MEDIAN * median).max(SPECULAR_MIN_LUMA);
     let bright =
         skin.iter().filter(|&&p| p.iter().all(|&c| c >= NEAR_SATURATION) || luma(p) >= specular).count();
@@ -46,8 +45,10 @@ pub(crate) fn nose_highlight(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     if values.is_empty() {
         return Measurement::Unmeasured(Unmeasured::NoFace);
     }
-    let at = (((values.len() - 1) as f64 * NOSE_PERCENTILE).round() as usize).min(values.len() - 1);
-    Measurement::Number(f64::from(*values.select_nth_unstable_by(at, f32::total_cmp).1))
+    match quantile(&mut values, NOSE_PERCENTILE) {
+        Some(v) => Measurement::Number(f64::from(v)),
+        None => Measurement::Unmeasured(Unmeasured::NoFace),
+    }
 }
 
 const UNDER_MAX: f32 = 25.0;

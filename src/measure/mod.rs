@@ -13,6 +13,7 @@ pub(crate) mod light;
 pub(crate) mod picture;
 pub(crate) mod recapture;
 mod scene;
+mod stats;
 
 pub(crate) use content::{Ctx, Face};
 

@@ -109,7 +109,7 @@ pub(crate) fn colour(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     let n = skin.len() as f64;
     let (a, b, chroma) = skin.iter().fold((0.0, 0.0, 0.0), |(a, b, c), &p| {
         let lab = lab(p);
-        (a + lab.a / n, b + lab.b / n, c + lab.a.hypot(lab.b) / n)
+        (a + lab.a / n, b + lab.b / n, c + lab.chroma() / n)
     });
     Measurement::Colour { a, b, chroma }
 }
