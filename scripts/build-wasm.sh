@@ -6,16 +6,16 @@ ensure_rust
 ensure_wasm_bindgen
 ensure_node_modules # binaryen's wasm-opt (Debian's is too old for reference types)
 
-say "building the wasm core (release)"
-cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features inference
-raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/photogate.wasm"
+say "building the wasm core (profile wasm: release, optimised for size)"
+cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features inference
+raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/photogate.wasm"
 # The file rules alone, for browsers without WebAssembly SIMD: no tract, no models, and built without
 # the simd128 target feature (.cargo/config.toml sets it), in a target folder of its own so the two
 # builds do not rebuild each other.
-say "building the file-rules wasm for browsers without SIMD (release)"
-CARGO_ENCODED_RUSTFLAGS= cargo build --lib --release --target wasm32-unknown-unknown --no-default-features \
+say "building the file-rules wasm for browsers without SIMD (profile wasm)"
+CARGO_ENCODED_RUSTFLAGS= cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features \
   --target-dir "$CARGO_TARGET_DIR/lite"
-raw_lite="$CARGO_TARGET_DIR/lite/wasm32-unknown-unknown/release/photogate.wasm"
+raw_lite="$CARGO_TARGET_DIR/lite/wasm32-unknown-unknown/wasm/photogate.wasm"
 
 # bind_and_optimise RAW NAME: the wasm-bindgen glue pkg/NAME.js and the optimised pkg/NAME_bg.wasm.
 bind_and_optimise() {
