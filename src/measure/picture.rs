@@ -56,10 +56,7 @@ pub(crate) fn sharp(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
         pixels
             .iter()
             .step_by(4)
-            .map(|&p| {
-                let c = lab(p);
-                c.a.hypot(c.b)
-            })
+            .map(|&p| lab(p).chroma())
             .sum::<f64>()
             / pixels.iter().step_by(4).count() as f64
     };

@@ -41,7 +41,7 @@ const PATCH: usize = 128;
 /// Patches per side of the grid.
 const GRID: i64 = 3;
 /// Lowest frequency considered, in bins (PATCH / 8: 1/8 cycle per pixel).
-const MIN_RADIUS: f32 = (PATCH / 8) as f32;
+const MIN_RADIUS: i64 = (PATCH / 8) as i64;
 /// Bins within this distance of an axis are left out.
 const AXIS_GAP: i64 = 2;
 
@@ -244,7 +244,7 @@ fn peak_contrast(power: &[f32]) -> f32 {
     for v in 0..n / 2 {
         for u in 0..n {
             let (fu, fv) = (signed(u), v);
-            if fu.abs() <= AXIS_GAP || fv <= AXIS_GAP || (fu as f32).hypot(fv as f32) < MIN_RADIUS {
+            if fu.abs() <= AXIS_GAP || fv <= AXIS_GAP || fu * fu + fv * fv < MIN_RADIUS * MIN_RADIUS {
                 continue;
             }
             if on_lattice(fu) && on_lattice(fv) {
