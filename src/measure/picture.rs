@@ -53,11 +53,7 @@ pub(crate) fn sharp(ctx: &Ctx<'_>, face: &Face<'_>) -> Measurement {
     let chroma = if pixels.is_empty() {
         0.0
     } else {
-        pixels
-            .iter()
-            .step_by(4)
-            .map(|&p| lab(p).chroma())
-            .sum::<f64>()
+        pixels.iter().step_by(4).map(|&p| lab(p).chroma()).sum::<f64>()
             / pixels.iter().step_by(4).count() as f64
     };
     Measurement::Sharp { laplacian_var: variance, chroma }
