@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::geometry::Point;
 use crate::limits::Limits;
 use crate::profile::Profile;
+use crate::raster::resize_area;
 use crate::raster::window_mean;
 
 /// Share of an edge window the person must cover for the fill to use the person's colour only.
@@ -68,7 +69,17 @@ pub(super) fn render(
         };
         image::Rgb(filled.unwrap_or_else(|| src.get_pixel(cx as u32, cy as u32).0))
     });
-    Ok(image::imageops::resize(&canvas, profile.width_px, profile.height_px, FilterType::Lanczos3))
+    let (w, h) = (profile.width_px, profile.height_px);
+    // Lanczos 3 reads 6 source pixels per unit of the scale factor for each output pixel, along each
+    // axis: shrinking a 12-megapixel crop to 480 × 640 that way took half of an autocrop in the
+    // browser (4.5 s in all). An area average down to twice the size first, then Lanczos 3 over the
+    // last factor of two, as Pillow's `reducing_gap` does, looks the same at a small part of the cost.
+    let canvas = if canvas.width() > 2 * w && canvas.height() > 2 * h {
+        resize_area(&canvas, 2 * w, 2 * h)
+    } else {
+        canvas
+    };
+    Ok(image::imageops::resize(&canvas, w, h, FilterType::Lanczos3))
 }
 
 /// How the photo continues past one edge: the edge line smoothed along the edge, fading with the
