@@ -1,4 +1,5 @@
-//! The only file that knows tract: loads the ONNX models once from bytes and runs them.
+//! With `tract_ops.rs`, the only code that knows tract: loads the ONNX models once from bytes and
+//! runs them.
 
 use std::io::Cursor;
 
@@ -6,6 +7,7 @@ use tract_onnx::prelude::*;
 use tract_onnx::tract_hir::internal::*;
 
 use super::model_files::{verify_all, ModelBytes};
+use super::tract_ops::{use_own_ops, Prelu};
 use crate::error::{Error, ErrorKind, Result};
 
 type Plan = std::sync::Arc<TypedRunnableModel>;
@@ -45,49 +47,6 @@ impl std::fmt::Display for ModelFailure {
 
 impl std::error::Error for ModelFailure {}
 
-/// ONNX `PRelu` as `max(x, 0) + slope × min(x, 0)`. tract-onnx wires it as `x < 0 ? x × slope : x`,
-/// whose comparison and select run element by element through ndarray (a third of the mesh's and
-/// the iris model's time, natively); max, min, mul and add by a broadcast operand run tract-linalg's
-/// vector kernels. The values are the same: for x ≥ 0, x + slope × 0 = x; for x < 0, 0 + slope × x.
-#[derive(Debug, Clone, Hash, PartialEq, Eq)]
-struct Prelu;
-
-impl Expansion for Prelu {
-    fn name(&self) -> StaticName {
-        "Prelu".into()
-    }
-
-    fn rules<'r, 'p: 'r, 's: 'r>(
-        &'s self,
-        s: &mut Solver<'r>,
-        inputs: &'p [TensorProxy],
-        outputs: &'p [TensorProxy],
-    ) -> InferenceResult {
-        check_input_arity(inputs, 2)?;
-        check_output_arity(outputs, 1)?;
-        s.equals(&inputs[0].datum_type, &outputs[0].datum_type)?;
-        s.equals(&inputs[0].shape, &outputs[0].shape)?;
-        Ok(())
-    }
-
-    fn wire(&self, name: &str, model: &mut TypedModel, inputs: &[OutletId]) -> TractResult<TVec<OutletId>> {
-        use tract_onnx::tract_core::ops::math;
-        let (x, mut slope) = (inputs[0], inputs[1]);
-        let fact = model.outlet_fact(x)?.clone();
-        while model.outlet_fact(slope)?.rank() < fact.rank() {
-            let at = model.outlet_fact(slope)?.rank();
-            slope = model.wire_node(format!("{name}.add-axis-{at}"), AxisOp::Add(0), &[slope])?[0];
-        }
-        let zero =
-            tensor0(0.0f32).cast_to_dt(fact.datum_type)?.into_owned().broadcast_into_rank(fact.rank())?;
-        let zero = model.add_const(format!("{name}.zero"), zero)?;
-        let positive = model.wire_node(format!("{name}.max"), math::max(), &[x, zero])?[0];
-        let negative = model.wire_node(format!("{name}.min"), math::min(), &[x, zero])?[0];
-        let scaled = model.wire_node(format!("{name}.mul"), math::mul(), &[negative, slope])?[0];
-        model.wire_node(format!("{name}.add"), math::add(), &[positive, scaled])
-    }
-}
-
 fn load(what: &str, bytes: &[u8], shape: &[usize]) -> Result<Plan> {
     let err = |e| model_error(what, e);
     let mut onnx = tract_onnx::onnx();
@@ -96,8 +55,14 @@ fn load(what: &str, bytes: &[u8], shape: &[usize]) -> Result<Plan> {
         .with_ignore_output_shapes(true)
         .model_for_read(&mut Cursor::new(bytes))
         .and_then(|m| m.with_input_fact(0, f32::fact(shape).into()))
-        .and_then(|m| m.into_optimized())
-        .and_then(|m| m.into_runnable())
+        .and_then(|m| m.into_typed())
+        .and_then(|m| m.into_decluttered())
+        .and_then(|mut m| {
+            // tract's `into_optimized` with our operators swapped in between its two stages.
+            use_own_ops(&mut m)?;
+            m.optimize()?;
+            m.into_runnable()
+        })
         .map_err(err)
 }
 

@@ -1,6 +1,7 @@
 //! Face and scene analysis with the four models: detection, face mesh, iris, person segmentation.
 //! Pre- and post-processing are pure functions in the sibling modules; `engine` runs the models
-//! (`no_engine` stands in for it in a build without the `inference` feature).
+//! with tract, `tract_ops` replaces tract operators that are slow on them (`no_engine` stands in for
+//! both in a build without the `inference` feature).
 
 mod detect;
 #[cfg(feature = "inference")]
@@ -13,6 +14,8 @@ pub(crate) mod iris;
 pub(crate) mod landmarks;
 mod model_files;
 mod segment;
+#[cfg(feature = "inference")]
+mod tract_ops;
 
 use image::RgbImage;
 
