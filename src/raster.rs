@@ -21,6 +21,56 @@ pub(crate) fn resize_area(src: &RgbImage, width: u32, height: u32) -> RgbImage {
         }
         return out;
     }
+    let (raw, row_len) = (src.as_raw(), sw as usize * 3);
+    area_average(sw, sh, width, height, |y0, y1, x0, x1, sum| {
+        for sy in y0..y1 {
+            let row = raw.get(sy as usize * row_len..).unwrap_or_default();
+            for p in row.get(x0 as usize * 3..x1 as usize * 3).unwrap_or_default().chunks_exact(3) {
+                sum[0] += u32::from(p[0]);
+                sum[1] += u32::from(p[1]);
+                sum[2] += u32::from(p[2]);
+            }
+        }
+    })
+}
+
+/// [`resize_area`] of a `sw × sh` picture that is never stored: `pixel(x, y)` gives each of its
+/// pixels as they are read. For shrinking a large crop without holding a copy of it.
+pub(crate) fn resize_area_of(
+    sw: u32,
+    sh: u32,
+    width: u32,
+    height: u32,
+    pixel: impl Fn(u32, u32) -> [u8; 3],
+) -> RgbImage {
+    if sw == 0 || sh == 0 || sw < width || sh < height {
+        let src = RgbImage::from_fn(sw, sh, |x, y| image::Rgb(pixel(x, y)));
+        return resize_area(&src, width, height);
+    }
+    area_average(sw, sh, width, height, |y0, y1, x0, x1, sum| {
+        for sy in y0..y1 {
+            for sx in x0..x1 {
+                let p = pixel(sx, sy);
+                sum[0] += u32::from(p[0]);
+                sum[1] += u32::from(p[1]);
+                sum[2] += u32::from(p[2]);
+            }
+        }
+    })
+}
+
+/// The shrinking of [`resize_area`] (`sw ≥ width`, `sh ≥ height`): `add(y0, y1, x0, x1, sum)` adds
+/// the source pixels of rows `y0..y1` and columns `x0..x1` to `sum`.
+fn area_average(
+    sw: u32,
+    sh: u32,
+    width: u32,
+    height: u32,
+    add: impl Fn(u32, u32, u32, u32, &mut [u32; 3]),
+) -> RgbImage {
+    let mut out = RgbImage::new(width.max(1), height.max(1));
+    let fx = sw as f32 / width.max(1) as f32;
+    let fy = sh as f32 / height.max(1) as f32;
     // The source span under each output column and row, worked out once (the float arithmetic as
     // per pixel before, so the spans are the same).
     let span = |i: u32, f: f32, n: u32| {
@@ -28,20 +78,11 @@ pub(crate) fn resize_area(src: &RgbImage, width: u32, height: u32) -> RgbImage {
         (a.min(n), b.max(a + 1).min(n))
     };
     let columns: Vec<(u32, u32)> = (0..width.max(1)).map(|x| span(x, fx, sw)).collect();
-    let raw = src.as_raw();
-    let row_len = sw as usize * 3;
     for (y, line) in out.chunks_exact_mut(width.max(1) as usize * 3).enumerate() {
         let (y0, y1) = span(y as u32, fy, sh);
         for (px, &(x0, x1)) in line.chunks_exact_mut(3).zip(&columns) {
             let mut sum = [0u32; 3];
-            for sy in y0..y1 {
-                let row = raw.get(sy as usize * row_len..).unwrap_or_default();
-                for p in row.get(x0 as usize * 3..x1 as usize * 3).unwrap_or_default().chunks_exact(3) {
-                    sum[0] += u32::from(p[0]);
-                    sum[1] += u32::from(p[1]);
-                    sum[2] += u32::from(p[2]);
-                }
-            }
+            add(y0, y1, x0, x1, &mut sum);
             let n = ((x1 - x0) * (y1 - y0)).max(1);
             for (o, s) in px.iter_mut().zip(sum) {
                 *o = ((s + n / 2) / n) as u8;
@@ -143,6 +184,17 @@ pub(crate) fn luma(p: [u8; 3]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The average of a picture read pixel by pixel is the average of the same picture stored, when
+    /// shrinking by a fraction (spans that share a pixel) and when growing (bilinear).
+    #[test]
+    fn area_resize_of_a_picture_never_stored_is_that_of_the_stored_one() {
+        let pixel = |x: u32, y: u32| [(x * 37 % 256) as u8, (y * 11 % 256) as u8, ((x + y) * 5 % 256) as u8];
+        let img = RgbImage::from_fn(97, 131, |x, y| image::Rgb(pixel(x, y)));
+        for (w, h) in [(20, 27), (48, 64), (96, 130), (200, 300)] {
+            assert_eq!(resize_area_of(97, 131, w, h, pixel), resize_area(&img, w, h), "{w}×{h}");
+        }
+    }
 
     #[test]
     fn area_resize_averages_and_bilinear_samples_between_centres() {
