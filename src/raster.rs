@@ -47,10 +47,19 @@ pub(crate) fn resize_area_of(
         let src = RgbImage::from_fn(sw, sh, |x, y| image::Rgb(pixel(x, y)));
         return resize_area(&src, width, height);
     }
+    // The source rows under the current output row, made once for all of its columns.
+    let (mut rows, mut strip) = ((u32::MAX, u32::MAX), Vec::new());
+    let row_len = sw as usize * 3;
     area_average(sw, sh, width, height, |y0, y1, x0, x1, sum| {
-        for sy in y0..y1 {
-            for sx in x0..x1 {
-                let p = pixel(sx, sy);
+        if rows != (y0, y1) {
+            strip.clear();
+            for y in y0..y1 {
+                strip.extend((0..sw).flat_map(|x| pixel(x, y)));
+            }
+            rows = (y0, y1);
+        }
+        for row in strip.chunks_exact(row_len) {
+            for p in row.get(x0 as usize * 3..x1 as usize * 3).unwrap_or_default().chunks_exact(3) {
                 sum[0] += u32::from(p[0]);
                 sum[1] += u32::from(p[1]);
                 sum[2] += u32::from(p[2]);
@@ -66,7 +75,7 @@ fn area_average(
     sh: u32,
     width: u32,
     height: u32,
-    add: impl Fn(u32, u32, u32, u32, &mut [u32; 3]),
+    mut add: impl FnMut(u32, u32, u32, u32, &mut [u32; 3]),
 ) -> RgbImage {
     let mut out = RgbImage::new(width.max(1), height.max(1));
     let fx = sw as f32 / width.max(1) as f32;
