@@ -22,7 +22,10 @@ FLAGS=(--release --sanitizer none --no-trace-compares)
 
 make_seeds() {
   say "making the seed corpora (fuzz/seedgen)"
-  cargo run --quiet --release --manifest-path fuzz/seedgen/Cargo.toml -- "$ROOT/fuzz/seeds"
+  # The photos' folder is named at run time: the seed generator's own default is the folder it was
+  # built in, and a build cached from another clone (CI's) would look for the photos there.
+  PHOTOGATE_SHARED="${PHOTOGATE_SHARED:-$ROOT/../shared}" \
+    cargo run --quiet --release --manifest-path fuzz/seedgen/Cargo.toml -- "$ROOT/fuzz/seeds"
 }
 
 # run TARGET SECONDS CORPUS: prints "fuzz TARGET: N execs in S s (R/s), C in corpus" at the end.
