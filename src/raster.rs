@@ -24,12 +24,7 @@ pub(crate) fn resize_area(src: &RgbImage, width: u32, height: u32) -> RgbImage {
     let (raw, row_len) = (src.as_raw(), sw as usize * 3);
     area_average(sw, sh, width, height, |y0, y1, x0, x1, sum| {
         for sy in y0..y1 {
-            let row = raw.get(sy as usize * row_len..).unwrap_or_default();
-            for p in row.get(x0 as usize * 3..x1 as usize * 3).unwrap_or_default().chunks_exact(3) {
-                sum[0] += u32::from(p[0]);
-                sum[1] += u32::from(p[1]);
-                sum[2] += u32::from(p[2]);
-            }
+            add_columns(raw.get(sy as usize * row_len..).unwrap_or_default(), x0, x1, sum);
         }
     })
 }
@@ -59,13 +54,18 @@ pub(crate) fn resize_area_of(
             rows = (y0, y1);
         }
         for row in strip.chunks_exact(row_len) {
-            for p in row.get(x0 as usize * 3..x1 as usize * 3).unwrap_or_default().chunks_exact(3) {
-                sum[0] += u32::from(p[0]);
-                sum[1] += u32::from(p[1]);
-                sum[2] += u32::from(p[2]);
-            }
+            add_columns(row, x0, x1, sum);
         }
     })
+}
+
+/// Adds the pixels of columns `x0..x1` of an RGB row to `sum`.
+fn add_columns(row: &[u8], x0: u32, x1: u32, sum: &mut [u32; 3]) {
+    for p in row.get(x0 as usize * 3..x1 as usize * 3).unwrap_or_default().chunks_exact(3) {
+        sum[0] += u32::from(p[0]);
+        sum[1] += u32::from(p[1]);
+        sum[2] += u32::from(p[2]);
+    }
 }
 
 /// The shrinking of [`resize_area`] (`sw ≥ width`, `sh ≥ height`): `add(y0, y1, x0, x1, sum)` adds

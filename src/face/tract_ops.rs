@@ -127,9 +127,7 @@ impl Op for MaxPool2x2 {
         "MaxPool2x2".into()
     }
 
-    fn as_typed(&self) -> Option<&dyn TypedOp> {
-        Some(self)
-    }
+    op_as_typed_op!();
 }
 
 impl EvalOp for MaxPool2x2 {
@@ -177,9 +175,7 @@ impl EvalOp for MaxPool2x2 {
         Ok(tvec!(Tensor::from(tract_ndarray::ArrayD::from_shape_vec(&*shape, out)?).into_tvalue()))
     }
 
-    fn eval_out_of_plan(&self, inputs: TVec<TValue>) -> TractResult<Option<TVec<TValue>>> {
-        Ok(Some(EvalOp::eval(self, &EvalContext::out_of_plan(), inputs)?))
-    }
+    op_out_of_plan!();
 }
 
 impl TypedOp for MaxPool2x2 {
@@ -189,13 +185,7 @@ impl TypedOp for MaxPool2x2 {
         Ok(tvec!(f32::fact(self.output_shape(shape, |d| d / 2))))
     }
 
-    fn as_op(&self) -> &dyn Op {
-        self
-    }
-
-    fn as_op_mut(&mut self) -> &mut dyn Op {
-        self
-    }
+    as_op!();
 }
 
 /// tract's `Resize` (the segmentation's bilinear upsampling) with its per-axis resampling written
@@ -210,9 +200,7 @@ impl Op for ResizeRows {
         "ResizeRows".into()
     }
 
-    fn as_typed(&self) -> Option<&dyn TypedOp> {
-        Some(self)
-    }
+    op_as_typed_op!();
 }
 
 impl EvalOp for ResizeRows {
@@ -245,9 +233,7 @@ impl EvalOp for ResizeRows {
         Ok(tvec!(Tensor::from(tract_ndarray::ArrayD::from_shape_vec(&*shape, data)?).into_tvalue()))
     }
 
-    fn eval_out_of_plan(&self, inputs: TVec<TValue>) -> TractResult<Option<TVec<TValue>>> {
-        Ok(Some(EvalOp::eval(self, &EvalContext::out_of_plan(), inputs)?))
-    }
+    op_out_of_plan!();
 }
 
 impl TypedOp for ResizeRows {
@@ -255,13 +241,7 @@ impl TypedOp for ResizeRows {
         self.0.output_facts(inputs)
     }
 
-    fn as_op(&self) -> &dyn Op {
-        self
-    }
-
-    fn as_op_mut(&mut self) -> &mut dyn Op {
-        self
-    }
+    as_op!();
 }
 
 /// tract's `resample_axis` (extrapolated points 0.0), with the last axis as a loop of its own.
